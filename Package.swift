@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Mingle",
+    products: [
+        .library(name: "Mingle", targets: ["Mingle"]),
+        .executable(name: "mingle", targets: ["mingle"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries from Debian, each wrapped in a system-library target.
+        //TMP .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        // The only Swift target that imports CGLPK: a thin, typed wrapper.
+        //TMP .target(name: "MingleGLPK", dependencies: ["CGLPK"]),
+        // The library backends import.
+        .target(name: "Mingle", dependencies: [/*TMP "MingleGLPK",*/ "CBLAS"]),
+        .executableTarget(
+            name: "mingle",
+            dependencies: [
+                "Mingle",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        //TMP .testTarget(name: "MingleGLPKTests", dependencies: ["MingleGLPK"]),
+        .testTarget(name: "MingleTests", dependencies: ["Mingle"]),
+        .testTarget(name: "CLITests", dependencies: ["Mingle"]),
+    ]
+)

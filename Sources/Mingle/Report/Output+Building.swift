@@ -1,0 +1,35 @@
+extension Output {
+    /// Builds the output of SPEC section 3 from a solver's result: member ids,
+    /// group scores, the unmatched with their reasons (participant order), stats.
+    ///
+    /// - Complexity: O(groups × k² × rules + unplaced × participants × rules).
+    public init(problem: Problem, result: SolverResult, seconds: Double) {
+        var placed = [Bool](repeating: false, count: problem.count)
+        var groups: [Group] = []
+        var objective = 0.0
+        var oversized = 0
+        var repeats = 0
+        for g in result.groups {
+            let score = problem.score(of: g)
+            objective += score
+            if g.count > problem.groupSize { oversized += 1 }
+            for x in 0..<g.count {
+                placed[Int(g[x])] = true
+                for y in (x + 1)..<g.count where problem.haveMet(Int(g[x]), Int(g[y])) { repeats += 1 }
+            }
+            groups.append(Group(members: g.map { problem.participantIDs[Int($0)] }, score: score))
+        }
+        var unmatched: [Unmatched] = problem.absent.map { Unmatched(member: $0.memberID, reason: $0.reason) }
+        for i in 0..<problem.count where !placed[i] {
+            unmatched.append(Unmatched(member: problem.participantIDs[i], reason: problem.unplacedReason(i)))
+        }
+        // Bound: at least the objective (the solver's bound is on the same sum, up to rounding).
+        let bound = result.bound.map { result.status == .optimal ? objective : max($0, objective) }
+        self.init(status: result.status, solver: result.solver, objective: objective, bound: bound,
+                  groups: groups, unmatched: unmatched,
+                  stats: Stats(participants: problem.count + problem.absent.count,
+                               placed: placed.lazy.filter { $0 }.count,
+                               oversizedGroups: oversized, repeats: repeats, seconds: seconds),
+                  warnings: result.notes)
+    }
+}

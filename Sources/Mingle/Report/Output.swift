@@ -1,0 +1,161 @@
+/// The result of a session, as SPEC section 3 defines it.
+public struct Output: Sendable, Equatable {
+    public var version: Int = 1
+    public var status: SolutionStatus
+    /// The engine that produced the groups.
+    public var solver: String
+    /// The total score: the sum of the groups' scores.
+    public var objective: Double
+    /// A proved upper bound on the score of every solution at least as good on
+    /// placed and oversized groups; nil when none was proved.
+    public var bound: Double?
+    public var groups: [Group]
+    public var unmatched: [Unmatched]
+    public var stats: Stats
+    /// Warnings from the solver (an extension of the spec: absent when empty).
+    public var warnings: [String] = []
+
+    public struct Group: Sendable, Equatable {
+        public var members: [String]
+        public var score: Double
+        public init(members: [String], score: Double) {
+            self.members = members
+            self.score = score
+        }
+    }
+
+    public struct Unmatched: Sendable, Equatable {
+        public var member: String
+        public var reason: String
+        public init(member: String, reason: String) {
+            self.member = member
+            self.reason = reason
+        }
+    }
+
+    public struct Stats: Sendable, Equatable {
+        public var participants: Int
+        public var placed: Int
+        public var oversizedGroups: Int
+        public var repeats: Int
+        public var seconds: Double
+        public init(participants: Int, placed: Int, oversizedGroups: Int, repeats: Int, seconds: Double) {
+            self.participants = participants
+            self.placed = placed
+            self.oversizedGroups = oversizedGroups
+            self.repeats = repeats
+            self.seconds = seconds
+        }
+    }
+
+    public init(status: SolutionStatus, solver: String, objective: Double, bound: Double?, groups: [Group],
+                unmatched: [Unmatched], stats: Stats, warnings: [String] = []) {
+        self.status = status
+        self.solver = solver
+        self.objective = objective
+        self.bound = bound
+        self.groups = groups
+        self.unmatched = unmatched
+        self.stats = stats
+        self.warnings = warnings
+    }
+}
+
+extension Output {
+    /// The output as JSON text (keys in SPEC order), ending with a newline.
+    ///
+    /// - Parameter indent: spaces per level; 0 for one line (JSON Lines).
+    public func jsonBytes(indent: Int = 2) -> [UInt8] {
+        var w = JSONWriter(indent: indent)
+        w.beginObject()
+        w.key("version"); w.integer(version)
+        w.key("status"); w.string(status.rawValue)
+        w.key("solver"); w.string(solver)
+        w.key("objective"); w.number(objective)
+        if let bound { w.key("bound"); w.number(bound) }
+        w.key("groups"); w.beginArray()
+        for g in groups {
+            w.beginObject()
+            w.key("members"); w.beginArray()
+            for m in g.members { w.string(m) }
+            w.endArray()
+            w.key("score"); w.number(g.score)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("unmatched"); w.beginArray()
+        for u in unmatched {
+            w.beginObject()
+            w.key("member"); w.string(u.member)
+            w.key("reason"); w.string(u.reason)
+            w.endObject()
+        }
+        w.endArray()
+        w.key("stats"); w.beginObject()
+        w.key("participants"); w.integer(stats.participants)
+        w.key("placed"); w.integer(stats.placed)
+        w.key("oversizedGroups"); w.integer(stats.oversizedGroups)
+        w.key("repeats"); w.integer(stats.repeats)
+        w.key("seconds"); w.number((stats.seconds * 1000).rounded() / 1000)
+        w.endObject()
+        if !warnings.isEmpty {
+            w.key("warnings"); w.beginArray()
+            for s in warnings { w.string(s) }
+            w.endArray()
+        }
+        w.endObject()
+        var bytes = w.bytes
+        bytes.append(0x0A)
+        return bytes
+    }
+
+    /// Reads an output back (for `mingle score` and tests).
+    public static func decode(_ json: JSONValue) throws(OutputDecodingError) -> Output {
+        func fail(_ path: String, _ message: String) -> OutputDecodingError { OutputDecodingError(path: path, message: message) }
+        guard case .object = json else { throw fail("$", "an output must be an object") }
+        guard case .string(let s)? = json["status"], let status = SolutionStatus(rawValue: s) else {
+            throw fail("$.status", "status must be \"optimal\", \"feasible\" or \"infeasible\"")
+        }
+        guard case .array(let gs)? = json["groups"] else { throw fail("$.groups", "groups must be an array") }
+        var groups: [Group] = []
+        for (i, g) in gs.enumerated() {
+            guard case .array(let ms)? = g["members"] else { throw fail("$.groups[\(i)].members", "members must be an array of ids") }
+            var members: [String] = []
+            for (j, m) in ms.enumerated() {
+                guard case .string(let id) = m else { throw fail("$.groups[\(i)].members[\(j)]", "a member id must be a string") }
+                members.append(id)
+            }
+            guard case .number(let score)? = g["score"] else { throw fail("$.groups[\(i)].score", "score must be a number") }
+            groups.append(Group(members: members, score: score.double))
+        }
+        var unmatched: [Unmatched] = []
+        if case .array(let us)? = json["unmatched"] {
+            for (i, u) in us.enumerated() {
+                guard case .string(let id)? = u["member"] else { throw fail("$.unmatched[\(i)].member", "member must be a string") }
+                var reason = ""
+                if case .string(let r)? = u["reason"] { reason = r }
+                unmatched.append(Unmatched(member: id, reason: reason))
+            }
+        }
+        func number(_ v: JSONValue?) -> Double? {
+            if case .number(let n)? = v { return n.double }
+            return nil
+        }
+        guard let objective = number(json["objective"]) else { throw fail("$.objective", "objective must be a number") }
+        let st = json["stats"]
+        let stats = Stats(participants: Int(number(st?["participants"]) ?? 0), placed: Int(number(st?["placed"]) ?? 0),
+                          oversizedGroups: Int(number(st?["oversizedGroups"]) ?? 0), repeats: Int(number(st?["repeats"]) ?? 0),
+                          seconds: number(st?["seconds"]) ?? 0)
+        var solver = ""
+        if case .string(let s)? = json["solver"] { solver = s }
+        return Output(status: status, solver: solver, objective: objective, bound: number(json["bound"]),
+                      groups: groups, unmatched: unmatched, stats: stats)
+    }
+}
+
+/// An output that could not be read back.
+public struct OutputDecodingError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}

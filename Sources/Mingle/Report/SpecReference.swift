@@ -1,0 +1,108 @@
+/// A direct, unoptimised reading of SPEC sections 1 and 2 over a session, by
+/// member id: which pairs are allowed and what they weigh.
+///
+/// It shares no code with `Problem` on purpose: the validator uses it to check
+/// every solver's output against the spec itself, not against the compiled
+/// problem the solvers saw.
+public struct SpecReference: Sendable {
+    let session: Session
+    let members: [String: Member]
+    /// For each unordered pair "a\u{0}b" (a < b), the ages at which they met.
+    let meetings: [String: [Int]]
+    let excluded: Set<String>
+
+    public init(_ session: Session) {
+        self.session = session
+        var members: [String: Member] = [:]
+        for m in session.members where members[m.id] == nil { members[m.id] = m }
+        self.members = members
+        // Ages: by date when every session has one, else array order; last is age 1.
+        var order = Array(session.history.indices)
+        if !session.history.isEmpty, session.history.allSatisfy({ $0.date != nil }) {
+            order.sort { (ISODate.sortKey(session.history[$0].date!)!, $0) < (ISODate.sortKey(session.history[$1].date!)!, $1) }
+        }
+        var meetings: [String: [Int]] = [:]
+        for (position, index) in order.enumerated() {
+            let h = session.history[index]
+            let age = order.count - position
+            var pairsThisSession = Set<String>()
+            for group in h.groups {
+                let ids = group.filter { members[$0] != nil }
+                for x in ids {
+                    for y in ids where x < y { pairsThisSession.insert(SpecReference.key(x, y)) }
+                }
+            }
+            for key in pairsThisSession { meetings[key, default: []].append(age) }
+        }
+        self.meetings = meetings
+        self.excluded = Set(session.exclusions.filter { members[$0.first] != nil && members[$0.second] != nil }
+            .map { SpecReference.key($0.first, $0.second) })
+    }
+
+    static func key(_ a: String, _ b: String) -> String {
+        a < b ? a + "\u{0}" + b : b + "\u{0}" + a
+    }
+
+    /// The participants of the session, in order, and who among them takes no part.
+    public var participants: [String] {
+        session.participants ?? session.members.filter { $0.status == .active }.map(\.id)
+    }
+
+    public func status(of id: String) -> MemberStatus? { members[id]?.status }
+
+    /// Whether the rule holds for members a and b (SPEC section 1, Rules).
+    public func holds(_ rule: Rule, _ a: String, _ b: String) -> Bool {
+        guard let va = members[a]?.categories[rule.category], let vb = members[b]?.categories[rule.category] else { return false }
+        func set(_ v: CategoryValue) -> Set<String> {
+            switch v {
+            case .string(let s): return ["s:" + s]
+            case .number(let x): return ["n:\(x == 0 ? 0 : x)"]
+            case .bool(let b): return ["b:\(b)"]
+            case .strings(let ss): return Set(ss.map { "s:" + $0 })
+            }
+        }
+        switch rule.kind {
+        case .same: return set(va) == set(vb)
+        case .different: return set(va) != set(vb)
+        case .overlap: return !set(va).isDisjoint(with: set(vb))
+        case .within(let distance):
+            guard case .number(let x) = va, case .number(let y) = vb else { return false }
+            return abs(x - y) <= distance
+        }
+    }
+
+    /// The ages at which a and b met (any order).
+    public func ages(_ a: String, _ b: String) -> [Int] {
+        meetings[SpecReference.key(a, b)] ?? []
+    }
+
+    /// The pair's weight: soft rules that hold, minus decayed penalties for
+    /// meetings older than `forbidWithin`.
+    public func weight(_ a: String, _ b: String) -> Double {
+        var w = 0.0
+        for rule in session.program.rules where !rule.required && holds(rule, a, b) { w += rule.weight }
+        let repeats = session.program.repeats
+        for age in ages(a, b).sorted() where age > repeats.forbidWithin {
+            if let h = repeats.halfLife {
+                w -= repeats.penalty * pow(0.5, Double(age - 1) / h)
+            } else {
+                w -= repeats.penalty
+            }
+        }
+        return w
+    }
+
+    /// Why the pair is not allowed, or nil when it is.
+    public func whyNotAllowed(_ a: String, _ b: String) -> String? {
+        for rule in session.program.rules where rule.required && !holds(rule, a, b) {
+            return "required rule \(rule.kind.name) \(rule.category) does not hold"
+        }
+        if excluded.contains(SpecReference.key(a, b)) { return "the pair is excluded" }
+        if let recent = ages(a, b).min(), recent <= session.program.repeats.forbidWithin {
+            return "they met \(recent) session(s) ago, within forbidWithin \(session.program.repeats.forbidWithin)"
+        }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,541 @@
+import Foundation
+
+extension Session {
+    /// Reads and validates a session from JSON bytes (SPEC section 1).
+    ///
+    /// Every problem is collected, not only the first; the session is returned
+    /// only when there is no error. Warnings are returned alongside it.
+    ///
+    /// - Parameters:
+    ///   - data: the JSON text.
+    ///   - file: the file name to put in error messages (nil for standard input).
+    /// - Throws: `SessionError` listing every error with its JSON path.
+    /// - Complexity: O(size of the input + history meetings).
+    public static func decode(_ data: some Collection<UInt8>, file: String? = nil) throws(SessionError) -> (session: Session, warnings: [SessionIssue]) {
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(data)
+        } catch {
+            throw SessionError(file: file, issues: [
+                SessionIssue(.error, path: "$", "malformed JSON at line \(error.line), column \(error.column): \(error.message)"),
+            ])
+        }
+        return try decode(json, file: file)
+    }
+
+    /// Reads and validates a session from an already parsed JSON value.
+    public static func decode(_ json: JSONValue, file: String? = nil) throws(SessionError) -> (session: Session, warnings: [SessionIssue]) {
+        var reader = SessionReader()
+        let session = reader.readSession(json)
+        let errors = reader.issues.filter { $0.severity == .error }
+        guard errors.isEmpty, let session else {
+            throw SessionError(file: file, issues: errors)
+        }
+        return (session, reader.issues.filter { $0.severity == .warning })
+    }
+
+    /// Every problem in a session, errors and warnings, in document order;
+    /// what `mingle validate` prints.
+    public static func issues(in data: some Collection<UInt8>) -> [SessionIssue] {
+        do {
+            let json = try JSONValue.parse(data)
+            var reader = SessionReader()
+            _ = reader.readSession(json)
+            return reader.issues
+        } catch {
+            return [SessionIssue(.error, path: "$", "malformed JSON at line \(error.line), column \(error.column): \(error.message)")]
+        }
+    }
+}
+
+/// Walks a JSON value and builds a `Session`, recording every issue on the way.
+struct SessionReader {
+    var issues: [SessionIssue] = []
+
+    mutating func error(_ path: JSONPath, _ message: String) {
+        issues.append(SessionIssue(.error, path: path.description, message))
+    }
+
+    mutating func warning(_ path: JSONPath, _ message: String) {
+        issues.append(SessionIssue(.warning, path: path.description, message))
+    }
+
+    /// Reports keys of `object` not in `allowed`, and duplicate keys.
+    mutating func checkKeys(_ members: [JSONMember], at path: JSONPath, allowed: [String], what: String) {
+        var seen = Set<String>()
+        for member in members {
+            if !seen.insert(member.key).inserted {
+                error(path.key(member.key), "duplicate key \"\(member.key)\" in \(what)")
+            }
+            if !allowed.contains(member.key) {
+                let hint = closest(member.key, in: allowed).map { "; did you mean \"\($0)\"?" } ?? ""
+                error(path.key(member.key), "unknown key \"\(member.key)\" in \(what) (allowed: \(allowed.joined(separator: ", ")))\(hint)")
+            }
+        }
+    }
+
+    func closest(_ word: String, in candidates: [String]) -> String? {
+        let lower = word.lowercased()
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = editDistance(lower, candidate.lowercased())
+            if d <= max(1, candidate.count / 3), d < (best?.1 ?? Int.max) { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    mutating func object(_ value: JSONValue, at path: JSONPath, what: String) -> [JSONMember]? {
+        guard case .object(let members) = value else {
+            error(path, "\(what) must be an object, found \(value.typeName)")
+            return nil
+        }
+        return members
+    }
+
+    mutating func array(_ value: JSONValue, at path: JSONPath, what: String) -> [JSONValue]? {
+        guard case .array(let elements) = value else {
+            error(path, "\(what) must be an array, found \(value.typeName)")
+            return nil
+        }
+        return elements
+    }
+
+    mutating func string(_ value: JSONValue, at path: JSONPath, what: String, nonEmpty: Bool = false) -> String? {
+        guard case .string(let s) = value else {
+            error(path, "\(what) must be a string, found \(value.typeName)")
+            return nil
+        }
+        if nonEmpty && s.isEmpty {
+            error(path, "\(what) must not be empty")
+            return nil
+        }
+        return s
+    }
+
+    mutating func number(_ value: JSONValue, at path: JSONPath, what: String) -> Double? {
+        guard case .number(let n) = value else {
+            error(path, "\(what) must be a number, found \(value.typeName)")
+            return nil
+        }
+        return n.double
+    }
+
+    mutating func integer(_ value: JSONValue, at path: JSONPath, what: String) -> Int64? {
+        guard case .number(let n) = value else {
+            error(path, "\(what) must be an integer, found \(value.typeName)")
+            return nil
+        }
+        if let i = n.integer { return i }
+        if n.double.rounded() == n.double, abs(n.double) < 9.0e15 { return Int64(n.double) }
+        error(path, "\(what) must be an integer, found \(JSONWriter.format(n.double))")
+        return nil
+    }
+
+    mutating func enumeration<E: RawRepresentable & CaseIterable>(_ value: JSONValue, at path: JSONPath, what: String, as: E.Type) -> E? where E.RawValue == String {
+        let choices = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+        guard case .string(let s) = value else {
+            error(path, "\(what) must be one of \(choices), found \(value.typeName)")
+            return nil
+        }
+        guard let e = E(rawValue: s) else {
+            error(path, "\(what) must be one of \(choices), found \"\(s)\"")
+            return nil
+        }
+        return e
+    }
+
+    // MARK: - The session
+
+    mutating func readSession(_ json: JSONValue) -> Session? {
+        let root = JSONPath.root
+        guard let top = object(json, at: root, what: "a session") else { return nil }
+        checkKeys(top, at: root, allowed: ["version", "program", "members", "participants", "history", "exclusions", "options"], what: "the session")
+        var session = Session()
+
+        if let v = json["version"] {
+            if let version = integer(v, at: root.key("version"), what: "version"), version != 1 {
+                error(root.key("version"), "unsupported version \(version); this Mingle reads version 1")
+            }
+        }
+        if let p = json["program"] { session.program = readProgram(p, at: root.key("program")) }
+        if let m = json["members"] {
+            session.members = readMembers(m, at: root.key("members"))
+        } else {
+            error(root, "missing \"members\": a session needs an array of members")
+        }
+        let memberIDs = Dictionary(session.members.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        if let p = json["participants"] { session.participants = readParticipants(p, at: root.key("participants"), memberIDs: memberIDs) }
+        if let h = json["history"] { session.history = readHistory(h, at: root.key("history")) }
+        if let e = json["exclusions"] { session.exclusions = readExclusions(e, at: root.key("exclusions"), memberIDs: memberIDs) }
+        if let o = json["options"] { session.options = readOptions(o, at: root.key("options")) }
+        checkWithinValues(session)
+        return session
+    }
+
+    mutating func readProgram(_ json: JSONValue, at path: JSONPath) -> Program {
+        var program = Program()
+        guard let members = object(json, at: path, what: "program") else { return program }
+        checkKeys(members, at: path, allowed: ["id", "groupSize", "remainder", "rules", "repeats"], what: "the program")
+        if let v = json["id"] {
+            switch v {
+            case .string(let s): program.id = s
+            case .number(let n): program.id = n.integer.map(String.init) ?? JSONWriter.format(n.double)
+            default: error(path.key("id"), "program id must be a string, found \(v.typeName)")
+            }
+        }
+        if let v = json["groupSize"], let k = integer(v, at: path.key("groupSize"), what: "groupSize") {
+            if Program.groupSizes.contains(Int(clamping: k)) {
+                program.groupSize = Int(k)
+            } else {
+                error(path.key("groupSize"), "groupSize must be an integer from \(Program.groupSizes.lowerBound) to \(Program.groupSizes.upperBound), found \(k)")
+            }
+        }
+        if let v = json["remainder"], let r = enumeration(v, at: path.key("remainder"), what: "remainder", as: RemainderPolicy.self) {
+            program.remainder = r
+        }
+        if let v = json["rules"], let rules = array(v, at: path.key("rules"), what: "rules") {
+            program.rules = rules.enumerated().compactMap { readRule($0.element, at: path.key("rules").index($0.offset)) }
+        }
+        if let v = json["repeats"] { program.repeats = readRepeats(v, at: path.key("repeats")) }
+        return program
+    }
+
+    mutating func readRule(_ json: JSONValue, at path: JSONPath) -> Rule? {
+        guard let members = object(json, at: path, what: "a rule") else { return nil }
+        checkKeys(members, at: path, allowed: ["category", "kind", "required", "weight", "distance"], what: "a rule")
+        var ok = true
+        var category = ""
+        if let v = json["category"] {
+            if let c = string(v, at: path.key("category"), what: "category", nonEmpty: true) { category = c } else { ok = false }
+        } else {
+            error(path, "a rule needs a \"category\" (the member category it looks at)")
+            ok = false
+        }
+        var kindName = ""
+        if let v = json["kind"] {
+            if let k = string(v, at: path.key("kind"), what: "kind") {
+                if ["same", "different", "within", "overlap"].contains(k) {
+                    kindName = k
+                } else {
+                    let hint = closest(k, in: ["same", "different", "within", "overlap"]).map { "; did you mean \"\($0)\"?" } ?? ""
+                    error(path.key("kind"), "kind must be one of \"same\", \"different\", \"within\", \"overlap\", found \"\(k)\"\(hint)")
+                    ok = false
+                }
+            } else { ok = false }
+        } else {
+            error(path, "a rule needs a \"kind\": \"same\", \"different\", \"within\" or \"overlap\"")
+            ok = false
+        }
+        var required = false
+        if let v = json["required"] {
+            if case .bool(let b) = v { required = b } else {
+                error(path.key("required"), "required must be true or false, found \(v.typeName)")
+                ok = false
+            }
+        }
+        var weight = 1.0
+        if let v = json["weight"] {
+            if let w = number(v, at: path.key("weight"), what: "weight") {
+                weight = w
+                if required { warning(path.key("weight"), "a required rule adds no weight; this weight is ignored") }
+            } else { ok = false }
+        }
+        var distance = 0.0
+        if let v = json["distance"] {
+            if let d = number(v, at: path.key("distance"), what: "distance") {
+                if d < 0 {
+                    error(path.key("distance"), "distance must be a number >= 0, found \(JSONWriter.format(d))")
+                    ok = false
+                }
+                distance = d
+                if !kindName.isEmpty && kindName != "within" {
+                    warning(path.key("distance"), "distance only applies to \"within\" rules; it is ignored on a \"\(kindName)\" rule")
+                }
+            } else { ok = false }
+        }
+        guard ok else { return nil }
+        let kind: Rule.Kind
+        switch kindName {
+        case "same": kind = .same
+        case "different": kind = .different
+        case "within": kind = .within(distance: distance)
+        default: kind = .overlap
+        }
+        return Rule(category: category, kind: kind, required: required, weight: required ? 0 : weight)
+    }
+
+    mutating func readRepeats(_ json: JSONValue, at path: JSONPath) -> RepeatPolicy {
+        var repeats = RepeatPolicy()
+        guard let members = object(json, at: path, what: "repeats") else { return repeats }
+        checkKeys(members, at: path, allowed: ["forbidWithin", "penalty", "halfLife"], what: "repeats")
+        if let v = json["forbidWithin"], let f = integer(v, at: path.key("forbidWithin"), what: "forbidWithin") {
+            if f < 0 {
+                error(path.key("forbidWithin"), "forbidWithin must be an integer >= 0, found \(f)")
+            } else {
+                repeats.forbidWithin = Int(clamping: f)
+            }
+        }
+        if let v = json["penalty"], let p = number(v, at: path.key("penalty"), what: "penalty") {
+            if p < 0 { error(path.key("penalty"), "penalty must be a number >= 0, found \(JSONWriter.format(p))") } else { repeats.penalty = p }
+        }
+        if let v = json["halfLife"] {
+            if case .null = v {
+                repeats.halfLife = nil
+            } else if let h = number(v, at: path.key("halfLife"), what: "halfLife (or null for no decay)") {
+                if h <= 0 { error(path.key("halfLife"), "halfLife must be a number > 0, or null for no decay; found \(JSONWriter.format(h))") } else { repeats.halfLife = h }
+            }
+        }
+        return repeats
+    }
+
+    mutating func readMembers(_ json: JSONValue, at path: JSONPath) -> [Member] {
+        guard let elements = array(json, at: path, what: "members") else { return [] }
+        var result: [Member] = []
+        result.reserveCapacity(elements.count)
+        var firstIndex: [String: Int] = [:]
+        firstIndex.reserveCapacity(elements.count)
+        for (i, element) in elements.enumerated() {
+            let p = path.index(i)
+            guard let member = readMember(element, at: p) else { continue }
+            if let first = firstIndex[member.id] {
+                error(p.key("id"), "duplicate member id \"\(member.id)\" (first at $.members[\(first)]); ids must be unique")
+                continue
+            }
+            firstIndex[member.id] = i
+            result.append(member)
+        }
+        return result
+    }
+
+    mutating func readMember(_ json: JSONValue, at path: JSONPath) -> Member? {
+        guard case .object = json else {
+            error(path, "a member must be an object with at least an \"id\", found \(json.typeName)")
+            return nil
+        }
+        guard let idValue = json["id"] else {
+            error(path, "a member needs an \"id\" (a non-empty string)")
+            return nil
+        }
+        guard let id = memberID(idValue, at: path.key("id")) else { return nil }
+        var member = Member(id: id)
+        for (key, keyPath) in [("firstName", \Member.firstName), ("lastName", \Member.lastName), ("email", \Member.email)] {
+            guard let v = json[key] else { continue }
+            if case .null = v { continue }
+            member[keyPath: keyPath] = string(v, at: path.key(key), what: key)
+        }
+        if let v = json["status"], let s = enumeration(v, at: path.key("status"), what: "status", as: MemberStatus.self) {
+            member.status = s
+        }
+        if let v = json["categories"], let fields = object(v, at: path.key("categories"), what: "categories") {
+            var categories: [String: CategoryValue] = [:]
+            for field in fields {
+                if let value = categoryValue(field.value, at: path.key("categories").key(field.key)) {
+                    categories[field.key] = value
+                }
+            }
+            member.categories = categories
+        }
+        return member
+    }
+
+    /// Member ids are non-empty strings; integers are accepted and read as their decimal text.
+    mutating func memberID(_ json: JSONValue, at path: JSONPath) -> String? {
+        switch json {
+        case .string(let s) where !s.isEmpty: return s
+        case .string: error(path, "a member id must be a non-empty string")
+        default: error(path, "a member id must be a non-empty string, found \(json.typeName)")
+        }
+        return nil
+    }
+
+    mutating func categoryValue(_ json: JSONValue, at path: JSONPath) -> CategoryValue? {
+        switch json {
+        case .string(let s): return .string(s)
+        case .number(let n): return .number(n.double)
+        case .bool(let b): return .bool(b)
+        case .null: return nil // null reads as "lacks the category"
+        case .array(let elements):
+            var strings: [String] = []
+            for (i, e) in elements.enumerated() {
+                guard case .string(let s) = e else {
+                    error(path.index(i), "a category array must hold strings only, found \(e.typeName)")
+                    return nil
+                }
+                strings.append(s)
+            }
+            return .strings(strings)
+        case .object:
+            error(path, "a category value must be a string, a number, a boolean or an array of strings, found an object")
+            return nil
+        }
+    }
+
+    mutating func idList(_ json: JSONValue, at path: JSONPath, what: String) -> [String]? {
+        guard let elements = array(json, at: path, what: what) else { return nil }
+        var ids: [String] = []
+        var ok = true
+        for (i, e) in elements.enumerated() {
+            if let id = memberID(e, at: path.index(i)) { ids.append(id) } else { ok = false }
+        }
+        return ok ? ids : nil
+    }
+
+    mutating func readParticipants(_ json: JSONValue, at path: JSONPath, memberIDs: [String: Int]) -> [String]? {
+        guard case .array(let elements) = json else {
+            error(path, "participants must be an array of member ids, found \(json.typeName)")
+            return nil
+        }
+        var seen: [String: Int] = [:]
+        var ids: [String] = []
+        for (i, e) in elements.enumerated() {
+            guard let id = memberID(e, at: path.index(i)) else { continue }
+            if let first = seen[id] {
+                error(path.index(i), "duplicate participant \"\(id)\" (first at $.participants[\(first)])")
+                continue
+            }
+            seen[id] = i
+            if memberIDs[id] == nil {
+                error(path.index(i), "participant \"\(id)\" is not a member; add it to \"members\" or remove it here")
+                continue
+            }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    mutating func readHistory(_ json: JSONValue, at path: JSONPath) -> [PastSession] {
+        guard let elements = array(json, at: path, what: "history") else { return [] }
+        var result: [PastSession] = []
+        for (i, element) in elements.enumerated() {
+            let p = path.index(i)
+            guard let members = object(element, at: p, what: "a past session") else { continue }
+            checkKeys(members, at: p, allowed: ["date", "groups"], what: "a past session")
+            var session = PastSession(groups: [])
+            if let d = element["date"], let date = string(d, at: p.key("date"), what: "date") {
+                if ISODate.sortKey(date) == nil {
+                    error(p.key("date"), "date must be an ISO-8601 date such as \"2026-11-13\" or \"2026-11-13T09:00:00Z\", found \"\(date)\"")
+                } else {
+                    session.date = date
+                }
+            }
+            if let g = element["groups"], let groups = array(g, at: p.key("groups"), what: "groups") {
+                for (j, group) in groups.enumerated() {
+                    if let ids = idList(group, at: p.key("groups").index(j), what: "a group") { session.groups.append(ids) }
+                }
+            } else if element["groups"] == nil {
+                error(p, "a past session needs \"groups\": an array of groups, each an array of member ids")
+            }
+            result.append(session)
+        }
+        return result
+    }
+
+    mutating func readExclusions(_ json: JSONValue, at path: JSONPath, memberIDs: [String: Int]) -> [Exclusion] {
+        guard let elements = array(json, at: path, what: "exclusions") else { return [] }
+        var result: [Exclusion] = []
+        for (i, element) in elements.enumerated() {
+            let p = path.index(i)
+            guard case .array(let pair) = element, pair.count == 2 else {
+                error(p, "an exclusion must be a pair of member ids such as [\"m1\", \"m9\"], found \(element.typeName)\(element.arrayCountSuffix)")
+                continue
+            }
+            guard let a = memberID(pair[0], at: p.index(0)), let b = memberID(pair[1], at: p.index(1)) else { continue }
+            if a == b {
+                error(p, "an exclusion needs two different members, found \"\(a)\" twice")
+                continue
+            }
+            for (j, id) in [a, b].enumerated() where memberIDs[id] == nil {
+                warning(p.index(j), "\"\(id)\" is not a member; this exclusion is ignored")
+            }
+            result.append(Exclusion(a, b))
+        }
+        return result
+    }
+
+    mutating func readOptions(_ json: JSONValue, at path: JSONPath) -> SolveOptions {
+        var options = SolveOptions()
+        guard let members = object(json, at: path, what: "options") else { return options }
+        checkKeys(members, at: path, allowed: ["solver", "timeLimit", "seed"], what: "options")
+        if let v = json["solver"], let s = enumeration(v, at: path.key("solver"), what: "solver", as: SolverChoice.self) { options.solver = s }
+        if let v = json["timeLimit"], let t = number(v, at: path.key("timeLimit"), what: "timeLimit") {
+            if t > 0 && t.isFinite { options.timeLimit = t } else { error(path.key("timeLimit"), "timeLimit must be a number of seconds > 0, found \(JSONWriter.format(t))") }
+        }
+        if let v = json["seed"] {
+            if case .number(let n) = v, n.integer == nil, n.double.rounded() == n.double, n.double >= 0, n.double < 1.8446744073709552e19 {
+                options.seed = UInt64(n.double)
+            } else if let s = integer(v, at: path.key("seed"), what: "seed") {
+                options.seed = UInt64(bitPattern: s)
+            }
+        }
+        return options
+    }
+
+    /// `within` over a value that is not a number is an input error (SPEC 1, Rules).
+    mutating func checkWithinValues(_ session: Session) {
+        let withinCategories = Set(session.program.rules.compactMap { rule -> String? in
+            if case .within = rule.kind { return rule.category }
+            return nil
+        })
+        guard !withinCategories.isEmpty else { return }
+        for (i, member) in session.members.enumerated() {
+            for category in withinCategories.sorted() {
+                guard let value = member.categories[category] else { continue }
+                if case .number = value { continue }
+                error(JSONPath.root.key("members").index(i).key("categories").key(category),
+                      "\"\(category)\" is used by a \"within\" rule, so it must be a number; found \(value.kindName) for member \"\(member.id)\"")
+            }
+        }
+    }
+}
+
+extension JSONValue {
+    var arrayCountSuffix: String {
+        if case .array(let a) = self { return " of \(a.count) elements" }
+        return ""
+    }
+}
+
+extension CategoryValue {
+    var kindName: String {
+        switch self {
+        case .string(let s): return "the string \"\(s)\""
+        case .number: return "a number"
+        case .bool(let b): return "the boolean \(b)"
+        case .strings: return "an array"
+        }
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints on short keys.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}
+
+/// ISO-8601 dates as history uses them: `YYYY-MM-DD`, optionally followed by a time.
+enum ISODate {
+    /// A key that sorts chronologically for dates of the forms SPEC allows
+    /// (the date part, then the time text), or nil when the text is not ISO-8601.
+    static func sortKey(_ text: String) -> String? {
+        let u = Array(text.utf8)
+        guard u.count >= 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(u[i]) { return nil }
+        let month = Int(u[5] - 48) * 10 + Int(u[6] - 48), day = Int(u[8] - 48) * 10 + Int(u[9] - 48)
+        guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+        if u.count > 10 {
+            guard u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: " ") else { return nil }
+        }
+        return text
+    }
+}

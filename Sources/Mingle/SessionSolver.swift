@@ -1,0 +1,46 @@
+import Foundation
+
+/// The library's entry point: solve a session end to end
+/// (`Session -> Problem -> SolverResult -> Output`).
+///
+/// ```swift
+/// let (session, _) = try Session.decode(bytes, file: "coffee.json")
+/// let output = SessionSolver().solve(session)
+/// print(output.objective)  // the caller prints; the library never does
+/// ```
+///
+/// `SessionSolver` holds no state and is `Sendable`: one value can serve
+/// concurrent requests.
+public struct SessionSolver: Sendable {
+    /// Overrides `session.options` when set.
+    public var solver: SolverChoice?
+    public var timeLimit: Double?
+    public var seed: UInt64?
+
+    public init(solver: SolverChoice? = nil, timeLimit: Double? = nil, seed: UInt64? = nil) {
+        self.solver = solver
+        self.timeLimit = timeLimit
+        self.seed = seed
+    }
+
+    /// The solver for a choice.
+    public static func solver(for choice: SolverChoice) -> any GroupingSolver {
+        switch choice {
+        case .heuristic: return HeuristicSolver()
+        case .exact: return ExactSolver()
+        case .auto: return AutoSolver()
+        }
+    }
+
+    /// Solves the session with its options (overridden by this value's fields).
+    public func solve(_ session: Session, progress: (@Sendable (String, Double) -> Void)? = nil) -> Output {
+        let start = Date()
+        var options = session.options
+        if let solver { options.solver = solver }
+        if let timeLimit { options.timeLimit = timeLimit }
+        if let seed { options.seed = seed }
+        let problem = Problem(session)
+        let result = SessionSolver.solver(for: options.solver).solve(problem, limits: SolveLimits(options, progress: progress))
+        return Output(problem: problem, result: result, seconds: Date().timeIntervalSince(start))
+    }
+}

@@ -1,0 +1,107 @@
+/// A solver turns a compiled problem into groups. Every solver honours the
+/// lexicographic order of SPEC section 2: more participants placed, then fewer
+/// groups of k+1, then a higher total score.
+public protocol GroupingSolver: Sendable {
+    /// The name written in the output's `solver` field.
+    var name: String { get }
+    /// Solves the problem within `limits`. A solver never fails: when it cannot
+    /// do its job (an engine error), it returns the best valid groups it has
+    /// with status `feasible` and says why in `notes`.
+    func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult
+}
+
+/// How long a solver may run, its seed, and where it reports progress.
+public struct SolveLimits: Sendable {
+    /// Seconds the solver may use.
+    public var timeLimit: Double
+    public var seed: UInt64
+    /// Called now and then from the solving thread with a phase name and a
+    /// fraction in 0...1; must be cheap. The library never prints.
+    public var progress: (@Sendable (_ phase: String, _ fraction: Double) -> Void)?
+
+    public init(timeLimit: Double = 10, seed: UInt64 = 0, progress: (@Sendable (String, Double) -> Void)? = nil) {
+        self.timeLimit = timeLimit
+        self.seed = seed
+        self.progress = progress
+    }
+
+    public init(_ options: SolveOptions, progress: (@Sendable (String, Double) -> Void)? = nil) {
+        self.init(timeLimit: options.timeLimit, seed: options.seed, progress: progress)
+    }
+}
+
+/// What the solution is known to be (apart from whether the call worked).
+public enum SolutionStatus: String, Sendable, Equatable {
+    /// Proved best in the order of SPEC section 2.
+    case optimal
+    /// Valid, without proof of optimality.
+    case feasible
+    /// No allowed group exists: no participant can be placed.
+    case infeasible
+}
+
+/// A solver's answer: groups of participant indices, their status and, when
+/// proved, an upper bound on the score of every solution at least as good on
+/// placed and oversized groups.
+public struct SolverResult: Sendable {
+    public var groups: [[Int32]]
+    public var status: SolutionStatus
+    public var bound: Double?
+    /// The engine that produced the groups (`heuristic`, `glpk`, ...).
+    public var solver: String
+    /// Warnings for the user (engine failures and fallbacks).
+    public var notes: [String]
+
+    public init(groups: [[Int32]], status: SolutionStatus, bound: Double? = nil, solver: String, notes: [String] = []) {
+        self.groups = groups
+        self.status = status
+        self.bound = bound
+        self.solver = solver
+        self.notes = notes
+    }
+}
+
+/// The value of a solution in the lexicographic order of SPEC section 2.
+public struct GroupingValue: Sendable, Equatable, Comparable, CustomStringConvertible {
+    public var placed: Int
+    public var oversized: Int
+    public var score: Double
+
+    public init(placed: Int = 0, oversized: Int = 0, score: Double = 0) {
+        self.placed = placed
+        self.oversized = oversized
+        self.score = score
+    }
+
+    /// `a < b` when b is better: more placed, then fewer oversized, then a higher score.
+    public static func < (a: GroupingValue, b: GroupingValue) -> Bool {
+        if a.placed != b.placed { return a.placed < b.placed }
+        if a.oversized != b.oversized { return a.oversized > b.oversized }
+        return a.score < b.score
+    }
+
+    public static func + (a: GroupingValue, b: GroupingValue) -> GroupingValue {
+        GroupingValue(placed: a.placed + b.placed, oversized: a.oversized + b.oversized, score: a.score + b.score)
+    }
+
+    public var description: String { "placed \(placed), oversized \(oversized), score \(score)" }
+}
+
+extension Problem {
+    /// The value of a grouping (sizes and allowed pairs are not checked here;
+    /// see `Validator`).
+    public func value(of groups: [[Int32]]) -> GroupingValue {
+        var v = GroupingValue()
+        for g in groups {
+            v.placed += g.count
+            if g.count > groupSize { v.oversized += 1 }
+            v.score += score(of: g)
+        }
+        return v
+    }
+
+    /// Puts groups in canonical order: members ascending, groups by first member.
+    public static func canonical(_ groups: [[Int32]]) -> [[Int32]] {
+        groups.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+}

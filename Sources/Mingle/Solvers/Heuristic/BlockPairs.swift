@@ -1,0 +1,45 @@
+/// The pair weights inside one block, on local indices 0..<m: a dense m×m
+/// table when it fits (`denseLimit`), otherwise computed from the problem.
+/// Disallowed pairs weigh `-infinity`, so any sum over a group that contains one
+/// is `-infinity` and comparisons need no separate test.
+struct BlockPairs: Sendable {
+    static let denseLimit = 4096
+
+    let problem: Problem
+    /// Global participant index of each local index.
+    let members: [Int32]
+    let m: Int
+    private let dense: [Double]
+
+    init(problem: Problem, members: [Int32]) {
+        self.problem = problem
+        self.members = members
+        self.m = members.count
+        if m <= BlockPairs.denseLimit {
+            var table = [Double](repeating: -.infinity, count: m * m)
+            for a in 0..<m {
+                let ga = Int(members[a])
+                for b in (a + 1)..<m {
+                    if let w = problem.allowedWeight(ga, Int(members[b])) {
+                        table[a * m + b] = w
+                        table[b * m + a] = w
+                    }
+                }
+            }
+            dense = table
+        } else {
+            dense = []
+        }
+    }
+
+    var isDense: Bool { !dense.isEmpty || m == 0 }
+
+    /// The weight of (a, b), `-infinity` when the pair is not allowed.
+    ///
+    /// - Complexity: O(1) when dense, O(rules + log links) otherwise.
+    @inline(__always)
+    func w(_ a: Int, _ b: Int) -> Double {
+        if !dense.isEmpty { return dense[a * m + b] }
+        return problem.allowedWeight(Int(members[a]), Int(members[b])) ?? -.infinity
+    }
+}

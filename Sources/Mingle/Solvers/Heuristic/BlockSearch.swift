@@ -1,0 +1,320 @@
+import Foundation
+
+/// The state of the heuristic inside one block: which group each participant is
+/// in, the groups, and each member's contribution to its group's score.
+///
+/// Groups live in slots that may become empty; `groupOf[a] == -1` means a is
+/// unplaced. The value kept is the SPEC section 2 tuple (placed, oversized, score).
+struct BlockSearch {
+    let pairs: BlockPairs
+    let k: Int
+    let maxSize: Int
+    var rng: SplitMix64
+    let deadline: Date
+
+    var groupOf: [Int32]
+    var groups: [[Int32]] = []
+    /// contribution[a] = Σ_{x in group(a), x ≠ a} w(a, x).
+    var contribution: [Double]
+
+    /// Scan at most this many candidates when building a group in a large block.
+    static let candidateWindow = 2048
+    static let improvement = 1e-9
+
+    init(pairs: BlockPairs, k: Int, maxSize: Int, rng: SplitMix64, deadline: Date) {
+        self.pairs = pairs
+        self.k = k
+        self.maxSize = maxSize
+        self.rng = rng
+        self.deadline = deadline
+        self.groupOf = [Int32](repeating: -1, count: pairs.m)
+        self.contribution = [Double](repeating: 0, count: pairs.m)
+    }
+
+    var m: Int { pairs.m }
+    var merge: Bool { maxSize > k }
+
+    /// Σ_{x in g, x ≠ excluded} w(a, x): the score a would bring to g.
+    @inline(__always)
+    func gain(_ a: Int, into g: Int, excluding excluded: Int = -1) -> Double {
+        var total = 0.0
+        for x in groups[g] where Int(x) != excluded && Int(x) != a { total += pairs.w(a, Int(x)) }
+        return total
+    }
+
+    mutating func refreshContributions(_ g: Int) {
+        for x in groups[g] { contribution[Int(x)] = gain(Int(x), into: g) }
+    }
+
+    mutating func addGroup(_ members: [Int]) {
+        let g = groups.count
+        groups.append(members.map { Int32($0) })
+        for x in members { groupOf[x] = Int32(g) }
+        refreshContributions(g)
+    }
+
+    mutating func insert(_ a: Int, into g: Int) {
+        groups[g].append(Int32(a))
+        groupOf[a] = Int32(g)
+        refreshContributions(g)
+    }
+
+    mutating func remove(_ a: Int) {
+        let g = Int(groupOf[a])
+        groups[g].removeAll { $0 == Int32(a) }
+        groupOf[a] = -1
+        contribution[a] = 0
+        refreshContributions(g)
+    }
+
+    /// Replaces member `a` of its group by `b` (unplaced or from another group).
+    mutating func replace(_ a: Int, by b: Int) {
+        let g = Int(groupOf[a])
+        let index = groups[g].firstIndex(of: Int32(a))!
+        groups[g][index] = Int32(b)
+        groupOf[a] = -1
+        groupOf[b] = Int32(g)
+        contribution[a] = 0
+        refreshContributions(g)
+    }
+
+    var timeIsUp: Bool { Date() >= deadline }
+
+    // MARK: - Construction
+
+    /// Greedy construction: most constrained participants first (fewest allowed
+    /// partners, ties broken by the seed), each grown into a group by adding the
+    /// free candidate with the largest gain.
+    ///
+    /// - Complexity: O(m² k) for dense blocks, O(m · window · k) otherwise.
+    mutating func construct() {
+        var keys = [UInt64](repeating: 0, count: m)
+        for a in 0..<m {
+            var degree = 0
+            if pairs.isDense {
+                for b in 0..<m where b != a && pairs.w(a, b) > -.infinity { degree += 1 }
+            }
+            keys[a] = UInt64(min(degree, 0xFFFF)) << 48 | (rng.next() >> 16)
+        }
+        let order = (0..<m).sorted { keys[$0] < keys[$1] }
+        var free = order // candidates, in the same order
+        var position = [Int](repeating: 0, count: m)
+        for (i, a) in free.enumerated() { position[a] = i }
+        func take(_ a: Int) {
+            let i = position[a], last = free.count - 1
+            free.swapAt(i, last)
+            position[free[i]] = i
+            free.removeLast()
+        }
+        for s in order where groupOf[s] == -1 {
+            if timeIsUp { break }
+            var group = [s]
+            var groupScore = 0.0
+            while group.count < k {
+                var best = -Double.infinity, bestCandidate = -1
+                var scanned = 0
+                let start = free.count > BlockSearch.candidateWindow ? rng.below(free.count) : 0
+                var i = 0
+                while i < free.count && scanned < BlockSearch.candidateWindow {
+                    let c = free[(start + i) % free.count]
+                    i += 1
+                    if c == s || group.contains(c) { continue }
+                    scanned += 1
+                    var add = 0.0
+                    for x in group { add += pairs.w(c, x) }
+                    if add > best {
+                        best = add
+                        bestCandidate = c
+                    }
+                }
+                guard bestCandidate >= 0 else { break }
+                group.append(bestCandidate)
+                groupScore += best
+            }
+            if group.count == k {
+                for x in group { take(x) }
+                addGroup(group)
+            }
+        }
+    }
+
+    // MARK: - Placement
+
+    /// Places more participants, or turns groups of k+1 back into groups of k:
+    /// insertion into a group of k (merge), new groups from the unplaced plus at
+    /// most one member of each group of k+1, and one-step ejection (u takes a's
+    /// place, a goes elsewhere). Every accepted move improves the first two
+    /// criteria of SPEC section 2, so the loop ends.
+    mutating func improvePlacement() {
+        var changed = true
+        while changed && !timeIsUp {
+            changed = false
+            if formGroupsFromPool() { changed = true }
+            for u in 0..<m where groupOf[u] == -1 {
+                if merge, insertIntoGroupOfK(u) { changed = true; continue }
+                if ejectInto(u) { changed = true }
+            }
+        }
+    }
+
+    /// The best group of exactly k into which `u` can be inserted.
+    mutating func insertIntoGroupOfK(_ u: Int) -> Bool {
+        var best = -Double.infinity, bestGroup = -1
+        for g in groups.indices where groups[g].count == k {
+            let add = gain(u, into: g)
+            if add > best { best = add; bestGroup = g }
+        }
+        guard bestGroup >= 0 else { return false }
+        insert(u, into: bestGroup)
+        return true
+    }
+
+    /// Forms new groups of k from the unplaced, plus (under merge) at most one
+    /// member taken from each group of k+1. Any such group improves the value:
+    /// with an unplaced member it places more; without, it removes k groups of k+1.
+    mutating func formGroupsFromPool() -> Bool {
+        var unplaced: [Int] = []
+        for a in 0..<m where groupOf[a] == -1 { unplaced.append(a) }
+        var spare: [Int] = []
+        if merge {
+            for g in groups.indices where groups[g].count == maxSize { spare.append(contentsOf: groups[g].map(Int.init)) }
+        }
+        guard unplaced.count + spare.count >= k else { return false }
+        var formed = false
+        func available(_ c: Int, _ group: [Int], _ used: [Int32]) -> Bool {
+            if group.contains(c) { return false }
+            let g = groupOf[c]
+            return g == -1 || (groups[Int(g)].count == maxSize && !used.contains(g))
+        }
+        for s in unplaced + spare where available(s, [], []) {
+            var group = [s]
+            var used: [Int32] = groupOf[s] >= 0 ? [groupOf[s]] : []
+            while group.count < k {
+                var bestCandidate = -1, best = -Double.infinity
+                // Unplaced candidates first: placing them is the first criterion.
+                for candidates in [unplaced, spare] {
+                    for c in candidates where available(c, group, used) {
+                        var add = 0.0
+                        for x in group { add += pairs.w(c, x) }
+                        if add > best { best = add; bestCandidate = c }
+                    }
+                    if bestCandidate >= 0 { break }
+                }
+                guard bestCandidate >= 0 else { break }
+                if groupOf[bestCandidate] >= 0 { used.append(groupOf[bestCandidate]) }
+                group.append(bestCandidate)
+            }
+            guard group.count == k else { continue }
+            for x in group where groupOf[x] >= 0 { remove(x) }
+            addGroup(group)
+            formed = true
+        }
+        return formed
+    }
+
+    /// u takes the place of a member a of some group, and a is then inserted into
+    /// another group of k (merge) or forms a new group with unplaced participants.
+    mutating func ejectInto(_ u: Int) -> Bool {
+        for g in groups.indices where !groups[g].isEmpty {
+            for aa in groups[g] {
+                let a = Int(aa)
+                guard gain(u, into: g, excluding: a) > -.infinity else { continue }
+                // Where could a go?
+                if merge {
+                    for h in groups.indices where h != g && groups[h].count == k && gain(a, into: h) > -.infinity {
+                        replace(a, by: u)
+                        insert(a, into: h)
+                        return true
+                    }
+                }
+                // A new group for a with k-1 unplaced others (not u).
+                var group = [a]
+                for c in 0..<m where c != u && groupOf[c] == -1 && group.count < k {
+                    var ok = true
+                    for x in group where pairs.w(c, x) == -.infinity { ok = false; break }
+                    if ok { group.append(c) }
+                }
+                if group.count == k {
+                    replace(a, by: u)
+                    addGroup(group)
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    // MARK: - Score
+
+    /// First-improvement local search on the score at fixed placement: swaps of
+    /// two members of different groups, swaps of a member with an unplaced
+    /// participant, and moves from a group of k+1 to a group of k. Stops at a
+    /// local optimum, after `maxPasses`, or at the deadline.
+    ///
+    /// - Complexity: O(m² k) per pass.
+    mutating func improveScore(maxPasses: Int) {
+        var order = Array(0..<m)
+        for pass in 0..<maxPasses {
+            _ = pass
+            var improved = false
+            order.shuffle(using: &rng)
+            for a in order {
+                if timeIsUp { return }
+                let ga = Int(groupOf[a])
+                if ga >= 0 {
+                    for b in 0..<m where b != a && Int(groupOf[b]) != ga {
+                        let gb = Int(groupOf[b])
+                        if gb >= 0 {
+                            let bInA = gain(b, into: ga, excluding: a)
+                            guard bInA > -.infinity else { continue }
+                            let aInB = gain(a, into: gb, excluding: b)
+                            guard aInB > -.infinity else { continue }
+                            let delta = bInA + aInB - contribution[a] - contribution[b]
+                            if delta > BlockSearch.improvement * (1 + abs(contribution[a]) + abs(contribution[b])) {
+                                swapMembers(a, b)
+                                improved = true
+                                break
+                            }
+                        } else {
+                            let bInA = gain(b, into: ga, excluding: a)
+                            if bInA - contribution[a] > BlockSearch.improvement * (1 + abs(contribution[a])) {
+                                replace(a, by: b)
+                                improved = true
+                                break
+                            }
+                        }
+                    }
+                    if merge, groupOf[a] >= 0, groups[Int(groupOf[a])].count == maxSize {
+                        let g = Int(groupOf[a])
+                        for h in groups.indices where h != g && groups[h].count == k {
+                            let add = gain(a, into: h)
+                            if add - contribution[a] > BlockSearch.improvement * (1 + abs(contribution[a])) {
+                                remove(a)
+                                insert(a, into: h)
+                                improved = true
+                                break
+                            }
+                        }
+                    }
+                }
+            }
+            if !improved { return }
+        }
+    }
+
+    mutating func swapMembers(_ a: Int, _ b: Int) {
+        let ga = Int(groupOf[a]), gb = Int(groupOf[b])
+        let ia = groups[ga].firstIndex(of: Int32(a))!, ib = groups[gb].firstIndex(of: Int32(b))!
+        groups[ga][ia] = Int32(b)
+        groups[gb][ib] = Int32(a)
+        groupOf[a] = Int32(gb)
+        groupOf[b] = Int32(ga)
+        refreshContributions(ga)
+        refreshContributions(gb)
+    }
+
+    /// The groups, as global participant indices.
+    var result: [[Int32]] {
+        groups.filter { !$0.isEmpty }.map { $0.map { pairs.members[Int($0)] } }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+
+/// `mingle`: the batch command line of the Mingle matching engine.
+@main
+struct MingleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mingle",
+        abstract: "Form the best groups for random-coffee programs.",
+        discussion: """
+            Reads a session (SPEC section 1) and writes its groups (SPEC section 3).
+            Exit codes: 0 written, 2 usage, 65 invalid input, 66 cannot open input,
+            73 cannot write output, 70 internal error.
+            """,
+        version: "0.1.0",
+        subcommands: [SolveCommand.self, ValidateCommand.self, ScoreCommand.self],
+        defaultSubcommand: nil
+    )
+
+    /// Runs the command, mapping errors to the exit codes of SPEC section 4.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CLIFailure {
+            FileHandle.standardError.write(Data(("mingle: " + failure.message + "\n").utf8))
+            Foundation.exit(failure.code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            // ArgumentParser's usage errors (64) are exit 2 in the spec.
+            let message = fullMessage(for: error)
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data("Run 'mingle help' for usage.\n".utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            Foundation.exit(ExitStatus.internalError.rawValue)
+        }
+    }
+}
