@@ -26,7 +26,7 @@ let package = Package(
             ]
         ),
         //TMP .testTarget(name: "MingleGLPKTests", dependencies: ["MingleGLPK"]),
-        .testTarget(name: "MingleTests", dependencies: ["Mingle"]),
-        .testTarget(name: "CLITests", dependencies: ["Mingle"]),
+        .testTarget(name: "MingleTests", dependencies: ["Mingle"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["Mingle", "mingle"]),
     ]
 )

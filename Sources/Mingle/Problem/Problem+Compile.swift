@@ -66,7 +66,7 @@ extension Problem {
         self.init(groupSize: session.program.groupSize, remainder: session.program.remainder,
                   participantIDs: ids, memberIndices: memberIndices, absent: absent, rules: rules,
                   links: PairLinks(count: ids.count, entries: entries),
-                  ruleCategories: session.program.rules.map(\.category))
+                  ruleCategories: session.program.rules.map(\.category), forbidWithin: repeats.forbidWithin)
     }
 
     /// History in age order, oldest first: by date when every session has one

@@ -25,6 +25,8 @@ public struct Problem: Sendable {
     public let blocks: [[Int32]]
     /// Category names of the rules, by rule index (for messages).
     public let ruleCategories: [String]
+    /// Pairs that met within this many sessions may not share a group.
+    public let forbidWithin: Int
 
     /// The number of placeable participants.
     public var count: Int { participantIDs.count }
@@ -35,7 +37,8 @@ public struct Problem: Sendable {
     }
 
     init(groupSize: Int, remainder: RemainderPolicy, participantIDs: [String], memberIndices: [Int32],
-         absent: [AbsentParticipant], rules: [CompiledRule], links: PairLinks, ruleCategories: [String]) {
+         absent: [AbsentParticipant], rules: [CompiledRule], links: PairLinks, ruleCategories: [String], forbidWithin: Int) {
+        self.forbidWithin = forbidWithin
         self.groupSize = groupSize
         self.remainder = remainder
         self.participantIDs = participantIDs

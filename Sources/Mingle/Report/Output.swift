@@ -76,9 +76,7 @@ extension Output {
         w.key("groups"); w.beginArray()
         for g in groups {
             w.beginObject()
-            w.key("members"); w.beginArray()
-            for m in g.members { w.string(m) }
-            w.endArray()
+            w.key("members"); w.inlineStrings(g.members)
             w.key("score"); w.number(g.score)
             w.endObject()
         }

@@ -12,14 +12,17 @@ extension Problem {
         // Partners passing each required rule, and partners allowed overall.
         var allowed = 0
         var passing = [Int](repeating: 0, count: rules.count)
-        var blockedByLinks = 0
+        var excluded = 0, recent = 0
         for j in 0..<count where j != i {
             var all = true
             for (r, rule) in rules.enumerated() where rule.required {
                 if rule.holds(i, j) { passing[r] += 1 } else { all = false }
             }
             if all {
-                if links.isForbidden(i, j) { blockedByLinks += 1 } else { allowed += 1 }
+                let flags = links.flags(i, j)
+                if flags == 0 { allowed += 1 }
+                if flags & PairLinks.excludedFlag != 0 { excluded += 1 }
+                if flags & PairLinks.recentFlag != 0 { recent += 1 }
             }
         }
         if allowed == 0 {
@@ -30,8 +33,13 @@ extension Problem {
                 }
                 return "no allowed partner: required rule \(category)"
             }
-            if blockedByLinks > 0 {
-                return "no allowed partner: every partner the required rules allow is excluded or was met within forbidWithin"
+            if excluded + recent > 0 {
+                let partners = excluded + recent == 1 ? "the one partner" : "all partners"
+                switch (excluded > 0, recent > 0) {
+                case (true, false): return "no allowed partner: \(partners) the required rules allow \(excluded == 1 ? "is" : "are") excluded"
+                case (false, true): return "no allowed partner: \(partners) the required rules allow met them within the last \(forbidWithin) session(s)"
+                default: return "no allowed partner: all partners the required rules allow are excluded or met them within the last \(forbidWithin) session(s)"
+                }
             }
             let names = rules.indices.filter { rules[$0].required }.map { ruleCategories[$0] }
             return "no allowed partner: required rules \(names.joined(separator: ", ")) together"

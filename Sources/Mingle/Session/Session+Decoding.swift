@@ -461,8 +461,8 @@ struct SessionReader {
             if t > 0 && t.isFinite { options.timeLimit = t } else { error(path.key("timeLimit"), "timeLimit must be a number of seconds > 0, found \(JSONWriter.format(t))") }
         }
         if let v = json["seed"] {
-            if case .number(let n) = v, n.integer == nil, n.double.rounded() == n.double, n.double >= 0, n.double < 1.8446744073709552e19 {
-                options.seed = UInt64(n.double)
+            if case .number(let n) = v, let unsigned = n.unsigned {
+                options.seed = unsigned
             } else if let s = integer(v, at: path.key("seed"), what: "seed") {
                 options.seed = UInt64(bitPattern: s)
             }

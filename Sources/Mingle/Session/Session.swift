@@ -96,7 +96,7 @@ public struct Rule: Sendable, Equatable {
         self.category = category
         self.kind = kind
         self.required = required
-        self.weight = weight
+        self.weight = required ? 0 : weight
     }
 }
 

@@ -275,7 +275,8 @@ private struct JSONParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let double = Double(text) else { throw error("invalid number", at: start) }
-        return JSONNumber(double: double, integer: isInteger ? Int64(text) : nil)
+        let integer = isInteger ? Int64(text) : nil
+        return JSONNumber(double: double, integer: integer, unsigned: isInteger && integer == nil ? UInt64(text) : nil)
     }
 
     @inline(__always) func isDigit(_ byte: UInt8) -> Bool {

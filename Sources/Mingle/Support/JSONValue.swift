@@ -46,9 +46,12 @@ public struct JSONMember: Sendable, Equatable {
 public struct JSONNumber: Sendable, Equatable {
     public var double: Double
     public var integer: Int64?
-    public init(double: Double, integer: Int64?) {
+    /// The exact value of an integer above `Int64.max` that fits in 64 bits unsigned.
+    public var unsigned: UInt64?
+    public init(double: Double, integer: Int64?, unsigned: UInt64? = nil) {
         self.double = double
         self.integer = integer
+        self.unsigned = unsigned
     }
     public init(_ value: Int) {
         self.double = Double(value)

@@ -90,6 +90,17 @@ public struct JSONWriter: Sendable {
         bytes.append(contentsOf: Array("null".utf8))
     }
 
+    /// Writes an array of strings on one line (group members read better so).
+    public mutating func inlineStrings(_ values: [String]) {
+        beforeValue()
+        bytes.append(UInt8(ascii: "["))
+        for (i, v) in values.enumerated() {
+            if i > 0 { bytes.append(contentsOf: indentUnit > 0 ? [0x2C, 0x20] : [0x2C]) }
+            appendQuoted(v)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// Writes any `JSONValue`.
     public mutating func value(_ value: JSONValue) {
         switch value {
