@@ -1,0 +1,26 @@
+import Benchmark
+import Mingle
+
+/// Heuristic solve (compile + solve + output) on generated company sessions
+/// with the realistic rule set and 26 weeks of history.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration.metrics = [.wallClock, .peakMemoryResident, .mallocCountTotal]
+    Benchmark.defaultConfiguration.maxDuration = .seconds(10)
+    Benchmark.defaultConfiguration.maxIterations = 20
+
+    for (members, k) in [(500, 2), (2_000, 2), (2_000, 3), (10_000, 2)] {
+        let session = SessionGenerator(members: members, groupSize: k, historySessions: 26, seed: 1).generate()
+        Benchmark("heuristic solve \(members) members, k=\(k)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(SessionSolver(solver: .heuristic).solve(session))
+            }
+        }
+    }
+
+    let bytes = SessionGenerator(members: 10_000, historySessions: 26, seed: 2).generate().jsonBytes()
+    Benchmark("decode 10,000-member session") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try Session.decode(bytes))
+        }
+    }
+}
