@@ -12,12 +12,12 @@ let package = Package(
     ],
     targets: [
         // C libraries from Debian, each wrapped in a system-library target.
-        //TMP .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         // The only Swift target that imports CGLPK: a thin, typed wrapper.
-        //TMP .target(name: "MingleGLPK", dependencies: ["CGLPK"]),
+        .target(name: "MingleGLPK", dependencies: ["CGLPK"]),
         // The library backends import.
-        .target(name: "Mingle", dependencies: [/*TMP "MingleGLPK",*/ "CBLAS"]),
+        .target(name: "Mingle", dependencies: ["MingleGLPK", "CBLAS"]),
         .executableTarget(
             name: "mingle",
             dependencies: [
@@ -25,7 +25,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        //TMP .testTarget(name: "MingleGLPKTests", dependencies: ["MingleGLPK"]),
+        .testTarget(name: "MingleGLPKTests", dependencies: ["MingleGLPK"]),
         .testTarget(name: "MingleTests", dependencies: ["Mingle"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["Mingle", "mingle"]),
     ]

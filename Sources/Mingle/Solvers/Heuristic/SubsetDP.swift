@@ -20,35 +20,12 @@ struct SubsetDP {
         let m = pairs.m
         guard m <= maxMembers else { return nil }
         // Allowed groups by lowest member, as bit masks with their score.
+        guard let all = pairs.allowedGroups(sizes: sizes, limit: groupLimit) else { return nil }
         var groupsOf = [[(mask: UInt32, score: Double)]](repeating: [], count: m)
-        var total = 0
-        var stack: [Int] = []
-        func extend(_ lowest: Int, _ next: Int, _ score: Double) -> Bool {
-            if sizes.contains(stack.count) {
-                var mask: UInt32 = 0
-                for x in stack { mask |= 1 << UInt32(x) }
-                groupsOf[lowest].append((mask, score))
-                total += 1
-                if total > groupLimit { return false }
-            }
-            guard stack.count < sizes.upperBound else { return true }
-            var c = next
-            while c < m {
-                var add = 0.0
-                for x in stack { add += pairs.w(x, c) }
-                if add > -.infinity {
-                    stack.append(c)
-                    let ok = extend(lowest, c + 1, score + add)
-                    stack.removeLast()
-                    if !ok { return false }
-                }
-                c += 1
-            }
-            return true
-        }
-        for i in 0..<m {
-            stack = [i]
-            guard extend(i, i + 1, 0) else { return nil }
+        for g in all {
+            var mask: UInt32 = 0
+            for x in g.members { mask |= 1 << UInt32(x) }
+            groupsOf[Int(g.members[0])].append((mask, g.score))
         }
         var work = 0
         for i in 0..<m { work += (1 << (m - 1 - i)) * (groupsOf[i].count + 1) }
