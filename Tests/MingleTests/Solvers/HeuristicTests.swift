@@ -5,11 +5,11 @@ import Testing
 /// Solves and checks the output with the validator (every solver result in the
 /// tests goes through it).
 func solveAndValidate(_ session: Session, solver: SolverChoice = .heuristic, heuristic: HeuristicSolver? = nil,
-                      sourceLocation: SourceLocation = #_sourceLocation) -> Output {
+                      exact: ExactSolver? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> Output {
     let output: Output
-    if let heuristic {
+    if let custom: any GroupingSolver = heuristic ?? exact {
         let problem = Problem(session)
-        let result = heuristic.solve(problem, limits: SolveLimits(session.options))
+        let result = custom.solve(problem, limits: SolveLimits(session.options))
         output = Output(problem: problem, result: result, seconds: 0)
     } else {
         output = SessionSolver(solver: solver).solve(session)
