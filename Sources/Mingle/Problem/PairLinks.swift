@@ -19,43 +19,12 @@ struct PairLinks: Sendable {
         var forbidden: Bool
     }
 
-    /// Builds the rows from a list of directed-or-not entries; each undirected pair
-    /// is stored in both rows.
-    ///
-    /// - Complexity: O(e log e) for e entries.
-    init(count: Int, entries: [LinkEntry]) {
-        var all: [LinkEntry] = []
-        all.reserveCapacity(entries.count * 2)
-        for e in entries where e.a != e.b {
-            all.append(e)
-            all.append(LinkEntry(a: e.b, b: e.a, penalty: e.penalty, flags: e.flags, meetings: e.meetings))
-        }
-        all.sort { ($0.a, $0.b) < ($1.a, $1.b) }
-        var offsets = [Int32](repeating: 0, count: count + 1)
-        var partners: [Int32] = [], penalties: [Double] = [], flags: [UInt8] = [], meetings: [Int32] = []
-        var k = 0
-        for i in 0..<count {
-            while k < all.count && Int(all[k].a) == i {
-                let b = all[k].b
-                var penalty = 0.0, flag: UInt8 = 0, met: Int32 = 0
-                while k < all.count && Int(all[k].a) == i && all[k].b == b {
-                    penalty += all[k].penalty
-                    flag |= all[k].flags
-                    met += all[k].meetings
-                    k += 1
-                }
-                partners.append(b)
-                penalties.append(penalty)
-                flags.append(flag)
-                meetings.append(met)
-            }
-            offsets[i + 1] = Int32(partners.count)
-        }
+    init(offsets: [Int32], partners: [Int32], penalties: [Double], flags: [UInt8], meetingCounts: [Int32]) {
         self.offsets = offsets
         self.partners = partners
         self.penalties = penalties
         self.flags = flags
-        self.meetingCounts = meetings
+        self.meetingCounts = meetingCounts
     }
 
     /// The position of j in i's row, if linked.
@@ -101,13 +70,4 @@ struct PairLinks: Sendable {
     func partners(of i: Int) -> ArraySlice<Int32> {
         partners[Int(offsets[i])..<Int(offsets[i + 1])]
     }
-}
-
-/// One contribution to a pair's link: a past meeting or an exclusion.
-struct LinkEntry: Sendable {
-    var a: Int32
-    var b: Int32
-    var penalty: Double
-    var flags: UInt8
-    var meetings: Int32
 }

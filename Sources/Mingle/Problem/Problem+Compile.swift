@@ -6,14 +6,13 @@ extension Problem {
     /// `absent`. History sessions are ordered by date when every one has a date
     /// (a stable sort), otherwise by array order; the last is age 1.
     ///
-    /// - Complexity: O(members × rules + Σ group sizes² over history + e log e).
+    /// - Complexity: O(members × rules + Σ group sizes² over history + Σ r log r)
+    ///   for r the number of links of each participant.
     public init(_ session: Session) {
-        var indexOfMember: [String: Int] = [:]
-        indexOfMember.reserveCapacity(session.members.count)
-        for (i, m) in session.members.enumerated() where indexOfMember[m.id] == nil { indexOfMember[m.id] = i }
+        var indexOfMember = MemberIDTable(session.members.map(\.id))
 
         // Who takes part.
-        let requested: [Int] = session.participants.map { ids in ids.compactMap { indexOfMember[$0] } }
+        let requested: [Int] = session.participants.map { ids in ids.compactMap { indexOfMember.index(of: $0) } }
             ?? session.members.indices.filter { session.members[$0].status == .active }
         var ids: [String] = [], memberIndices: [Int32] = [], absent: [AbsentParticipant] = []
         for m in requested {
@@ -31,41 +30,49 @@ extension Problem {
         var participantOfMember = [Int32](repeating: -1, count: session.members.count)
         for (p, m) in memberIndices.enumerated() { participantOfMember[Int(m)] = Int32(p) }
 
+        // From here on ids resolve to participants (-1: not a participant).
+        indexOfMember.mapValues { participantOfMember[Int($0)] }
+        let participantOf = indexOfMember
+
         let members = memberIndices.map { session.members[Int($0)] }
-        let rules = session.program.rules.map { CompiledRule(rule: $0, members: members) }
+        let rules = Parallel.map(session.program.rules.count) { CompiledRule(rule: session.program.rules[$0], members: members) }
 
         // History: ages, then meetings between participants.
-        var entries: [LinkEntry] = []
         let repeats = session.program.repeats
-        for (position, past) in Problem.orderedHistory(session.history).enumerated() {
-            let age = session.history.count - position
-            let forbidden = age <= repeats.forbidWithin
-            let penalty = forbidden ? 0 : repeats.penalty(atAge: age)
-            var sessionPairs: [UInt64] = []
-            for group in past.groups {
-                let ps = Set(group.compactMap { indexOfMember[$0] }.map { participantOfMember[$0] }.filter { $0 >= 0 }).sorted()
-                for x in 0..<ps.count {
-                    for y in (x + 1)..<ps.count { sessionPairs.append(UInt64(UInt32(ps[x])) << 32 | UInt64(UInt32(ps[y]))) }
+        let ordered = Problem.orderedHistory(session.history)
+        let ages = ordered.indices.map { ordered.count - $0 }
+        var builder = PairLinks.Builder(
+            count: ids.count,
+            sessionPenalties: ages.map { $0 <= repeats.forbidWithin ? 0 : repeats.penalty(atAge: $0) },
+            sessionForbids: ages.map { $0 <= repeats.forbidWithin })
+        // Sessions in parallel: resolving ids is most of the work at scale.
+        let meetings = Parallel.map(ordered.count) { position in
+            var pairs: [(Int32, Int32)] = []
+            var group: [Int32] = []
+            for ids in ordered[position].groups {
+                group.removeAll(keepingCapacity: true)
+                for id in ids {
+                    if let p = participantOf.index(of: id), p >= 0 { group.append(Int32(p)) }
+                }
+                for x in group.indices {
+                    for y in (x + 1)..<group.count where group[x] != group[y] { pairs.append((group[x], group[y])) }
                 }
             }
-            sessionPairs.sort()
-            var last: UInt64? = nil
-            for key in sessionPairs where key != last {
-                last = key
-                entries.append(LinkEntry(a: Int32(key >> 32), b: Int32(truncatingIfNeeded: key), penalty: penalty,
-                                         flags: forbidden ? PairLinks.recentFlag : 0, meetings: 1))
-            }
+            return pairs
+        }
+        builder.reserve(meetings.reduce(session.exclusions.count) { $0 + $1.count })
+        for (position, pairs) in meetings.enumerated() {
+            for (a, b) in pairs { builder.meeting(a, b, session: position) }
         }
         for exclusion in session.exclusions {
-            guard let a = indexOfMember[exclusion.first], let b = indexOfMember[exclusion.second] else { continue }
-            let pa = participantOfMember[a], pb = participantOfMember[b]
-            guard pa >= 0, pb >= 0 else { continue }
-            entries.append(LinkEntry(a: pa, b: pb, penalty: 0, flags: PairLinks.excludedFlag, meetings: 0))
+            guard let a = participantOf.index(of: exclusion.first), let b = participantOf.index(of: exclusion.second),
+                  a >= 0, b >= 0, a != b else { continue }
+            builder.exclusion(Int32(a), Int32(b))
         }
 
         self.init(groupSize: session.program.groupSize, remainder: session.program.remainder,
                   participantIDs: ids, memberIndices: memberIndices, absent: absent, rules: rules,
-                  links: PairLinks(count: ids.count, entries: entries),
+                  links: builder.build(),
                   ruleCategories: session.program.rules.map(\.category), forbidWithin: repeats.forbidWithin)
     }
 
@@ -86,13 +93,17 @@ extension CompiledRule {
         self.weight = rule.weight
         switch rule.kind {
         case .same, .different:
+            // Most members share a few values: each distinct value is turned into
+            // its atom set once.
             var codeOf: [[Atom]: Int32] = [:]
+            var codeOfValue: [CategoryValue: Int32] = [:]
             self.storage = .codes(members.map { member in
                 guard let value = member.categories[rule.category] else { return -1 }
+                if let code = codeOfValue[value] { return code }
                 let set = Atom.set(of: value)
-                if let code = codeOf[set] { return code }
-                let code = Int32(codeOf.count)
+                let code = codeOf[set] ?? Int32(codeOf.count)
                 codeOf[set] = code
+                codeOfValue[value] = code
                 return code
             })
         case .within(let distance):
@@ -102,10 +113,16 @@ extension CompiledRule {
             }, distance: distance)
         case .overlap:
             var atomID: [Atom: Int32] = [:]
+            var idsOfValue: [CategoryValue: [Int32]] = [:]
             var perMember: [[Int32]] = []
+            perMember.reserveCapacity(members.count)
             for member in members {
                 guard let value = member.categories[rule.category] else {
                     perMember.append([])
+                    continue
+                }
+                if let ids = idsOfValue[value] {
+                    perMember.append(ids)
                     continue
                 }
                 let ids = Atom.set(of: value).map { atom -> Int32 in
@@ -113,8 +130,9 @@ extension CompiledRule {
                     let id = Int32(atomID.count)
                     atomID[atom] = id
                     return id
-                }
-                perMember.append(ids.sorted())
+                }.sorted()
+                idsOfValue[value] = ids
+                perMember.append(ids)
             }
             if atomID.count <= 64 {
                 self.storage = .masks(perMember.map { $0.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) } })

@@ -12,6 +12,9 @@ extension Session {
     /// - Throws: `SessionError` listing every error with its JSON path.
     /// - Complexity: O(size of the input + history meetings).
     public static func decode(_ data: some Collection<UInt8>, file: String? = nil) throws(SessionError) -> (session: Session, warnings: [SessionIssue]) {
+        if let (session, issues) = SessionReader.readFast(data) {
+            return try accept(session, issues: issues, file: file)
+        }
         let json: JSONValue
         do {
             json = try JSONValue.parse(data)
@@ -27,16 +30,22 @@ extension Session {
     public static func decode(_ json: JSONValue, file: String? = nil) throws(SessionError) -> (session: Session, warnings: [SessionIssue]) {
         var reader = SessionReader()
         let session = reader.readSession(json)
-        let errors = reader.issues.filter { $0.severity == .error }
+        return try accept(session, issues: reader.issues, file: file)
+    }
+
+    /// The session when `issues` holds no error, with the warnings; else throws the errors.
+    private static func accept(_ session: Session?, issues: [SessionIssue], file: String?) throws(SessionError) -> (session: Session, warnings: [SessionIssue]) {
+        let errors = issues.filter { $0.severity == .error }
         guard errors.isEmpty, let session else {
             throw SessionError(file: file, issues: errors)
         }
-        return (session, reader.issues.filter { $0.severity == .warning })
+        return (session, issues.filter { $0.severity == .warning })
     }
 
     /// Every problem in a session, errors and warnings, in document order;
     /// what `mingle validate` prints.
     public static func issues(in data: some Collection<UInt8>) -> [SessionIssue] {
+        if let (_, issues) = SessionReader.readFast(data) { return issues }
         do {
             let json = try JSONValue.parse(data)
             var reader = SessionReader()
@@ -149,25 +158,43 @@ struct SessionReader {
     mutating func readSession(_ json: JSONValue) -> Session? {
         let root = JSONPath.root
         guard let top = object(json, at: root, what: "a session") else { return nil }
-        checkKeys(top, at: root, allowed: ["version", "program", "members", "participants", "history", "exclusions", "options"], what: "the session")
-        var session = Session()
+        checkKeys(top, at: root, allowed: SessionDocument.keys, what: "the session")
+        return readSession(SessionDocument(
+            version: json["version"], program: json["program"], members: json["members"].map { .json($0) },
+            participants: json["participants"], history: json["history"].map { .json($0) },
+            exclusions: json["exclusions"], options: json["options"]))
+    }
 
-        if let v = json["version"] {
+    /// Reads the parts of a session in one fixed order, so that its issues come
+    /// out the same whichever path (tree or fast) read the document.
+    mutating func readSession(_ document: SessionDocument) -> Session {
+        let root = JSONPath.root
+        var session = Session()
+        if let v = document.version {
             if let version = integer(v, at: root.key("version"), what: "version"), version != 1 {
                 error(root.key("version"), "unsupported version \(version); this Mingle reads version 1")
             }
         }
-        if let p = json["program"] { session.program = readProgram(p, at: root.key("program")) }
-        if let m = json["members"] {
+        if let p = document.program { session.program = readProgram(p, at: root.key("program")) }
+        var memberIDs: [String: Int] = [:]
+        switch document.members {
+        case .json(let m)?:
             session.members = readMembers(m, at: root.key("members"))
-        } else {
+            memberIDs = Dictionary(session.members.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        case .decoded(let decoded)?:
+            session.members = decoded.members
+            memberIDs = decoded.ids
+        case nil:
             error(root, "missing \"members\": a session needs an array of members")
         }
-        let memberIDs = Dictionary(session.members.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        if let p = json["participants"] { session.participants = readParticipants(p, at: root.key("participants"), memberIDs: memberIDs) }
-        if let h = json["history"] { session.history = readHistory(h, at: root.key("history")) }
-        if let e = json["exclusions"] { session.exclusions = readExclusions(e, at: root.key("exclusions"), memberIDs: memberIDs) }
-        if let o = json["options"] { session.options = readOptions(o, at: root.key("options")) }
+        if let p = document.participants { session.participants = readParticipants(p, at: root.key("participants"), memberIDs: memberIDs) }
+        switch document.history {
+        case .json(let h)?: session.history = readHistory(h, at: root.key("history"))
+        case .decoded(let history)?: session.history = history
+        case nil: break
+        }
+        if let e = document.exclusions { session.exclusions = readExclusions(e, at: root.key("exclusions"), memberIDs: memberIDs) }
+        if let o = document.options { session.options = readOptions(o, at: root.key("options")) }
         checkWithinValues(session)
         return session
     }

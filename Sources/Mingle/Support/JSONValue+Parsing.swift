@@ -26,7 +26,9 @@ extension JSONValue {
     }
 }
 
-private struct JSONParser {
+/// The byte-level parser behind `JSONValue.parse`; `Session`'s fast decoding
+/// path drives it directly to skip the tree for members and history.
+struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var depth = 0
