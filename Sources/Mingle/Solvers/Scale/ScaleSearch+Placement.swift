@@ -1,0 +1,116 @@
+extension ScaleSearch {
+    /// Places more members, each move improving the first two criteria of SPEC
+    /// section 2 (so the loop ends): new groups of k from the unplaced;
+    /// under `merge`, insertion of an unplaced member into a group of k; and
+    /// one-step ejection (u takes a's place, a goes into a group of k under
+    /// `merge`, or forms a group of k with unplaced members). Groups near u are
+    /// found by sampling the profiles ranked for u, then, for small blocks or
+    /// as a last resort within a budget, by scanning every group.
+    mutating func improvePlacement() {
+        var changed = true
+        var rounds = 0
+        while changed && rounds < 8 && !timeIsUp {
+            changed = false
+            rounds += 1
+            if formGroupsFromUnplaced() { changed = true }
+            let unplaced = (0..<m).filter { groupOf[$0] < 0 }
+            for u in unplaced where groupOf[u] < 0 {
+                if timeIsUp { return }
+                let near = groupsNear(u)
+                if merge, insertIntoGroupOfK(u, candidates: near) { changed = true; continue }
+                if eject(u, candidates: near, unplaced: unplaced) { changed = true }
+            }
+        }
+    }
+
+    /// Groups holding members of the best-ranked profiles for u (sampled), or
+    /// every group when the block is small.
+    func groupsNear(_ u: Int) -> [Int] {
+        if groupCount <= 256 { return Array(0..<groupCount) }
+        var rng = self.rng.fork(UInt64(u))
+        var ranked = rankedProfiles(for: [profile(u)]) { profiles.sizes[$0] > 0 }
+        var seen = Set<Int>()
+        var groups: [Int] = []
+        var visited = 0
+        while visited < 4 * ScaleSearch.poolsPerStep, let (_, q) = ScaleSearch.popBest(&ranked) {
+            visited += 1
+            let lo = profiles.start[q], n = profiles.sizes[q]
+            let first = rng.below(n)
+            for t in 0..<min(n, ScaleSearch.samplesPerPool) {
+                let g = Int(groupOf[Int(profiles.byProfile[lo + (first + t) % n])])
+                if g >= 0, seen.insert(g).inserted { groups.append(g) }
+            }
+        }
+        return groups
+    }
+
+    /// The best group of exactly k that u can join.
+    mutating func insertIntoGroupOfK(_ u: Int, candidates: [Int]) -> Bool {
+        var best: (gain: Double, group: Int)? = nil
+        for g in candidates where Int(sizes[g]) == k {
+            if let add = gain(u, into: g), best == nil || add > best!.gain { best = (add, g) }
+        }
+        guard let best else { return false }
+        insert(u, into: best.group)
+        return true
+    }
+
+    /// Greedy groups of k among the unplaced (best pair weight first).
+    mutating func formGroupsFromUnplaced() -> Bool {
+        var unplaced = (0..<m).filter { groupOf[$0] < 0 }
+        guard unplaced.count >= k else { return false }
+        if unplaced.count > 4096 { unplaced = Array(unplaced.prefix(4096)) }
+        var formed = false
+        var used = Set<Int>()
+        for s in unplaced where !used.contains(s) {
+            var group = [s]
+            while group.count < k {
+                var best: (value: Double, member: Int)? = nil
+                for c in unplaced where !used.contains(c) && !group.contains(c) {
+                    var total = 0.0
+                    var allowed = true
+                    for x in group {
+                        guard let wx = w(c, x) else { allowed = false; break }
+                        total += wx
+                    }
+                    if allowed, best == nil || total > best!.value { best = (total, c) }
+                }
+                guard let best else { break }
+                group.append(best.member)
+            }
+            guard group.count == k else { continue }
+            for x in group { used.insert(x) }
+            addGroup(group)
+            formed = true
+        }
+        return formed
+    }
+
+    /// u takes the place of a member a of a nearby group, and a goes into a
+    /// group of k (merge) or forms a new group with unplaced members.
+    mutating func eject(_ u: Int, candidates: [Int], unplaced: [Int]) -> Bool {
+        for g in candidates where sizes[g] > 0 {
+            for aa in members(of: g) {
+                let a = Int(aa)
+                guard gain(u, into: g, except: a) != nil else { continue }
+                if merge {
+                    for h in groupsNear(a) where h != g && Int(sizes[h]) == k && gain(a, into: h) != nil {
+                        replace(a, by: u)
+                        insert(a, into: h)
+                        return true
+                    }
+                }
+                var group = [a]
+                for c in unplaced where c != u && groupOf[c] < 0 && group.count < k {
+                    if group.allSatisfy({ w(c, $0) != nil }) { group.append(c) }
+                }
+                if group.count == k {
+                    replace(a, by: u)
+                    addGroup(group)
+                    return true
+                }
+            }
+        }
+        return false
+    }
+}

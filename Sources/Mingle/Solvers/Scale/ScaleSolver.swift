@@ -1,0 +1,195 @@
+import Foundation
+
+/// The large-scale solver, for every group size and both remainder policies,
+/// with a proven bound on every output.
+///
+/// Members equal on every category a rule reads are interchangeable but for
+/// their history and exclusions, which are sparse. Each block (a class of the
+/// required `same` rules; blocks are solved in parallel on all cores) goes
+/// through three phases:
+///
+/// 1. **profiles**: members are grouped into profiles (`BlockProfiles`, at
+///    most `profileLimit`, merging the lightest rules when there are more),
+///    profile-to-profile weights come from one matrix product with OpenBLAS
+///    (`ProfileWeights`), and the profile-level relaxation, a
+///    transportation-like LP solved by GLPK, gives prices and the bound
+///    (`ProfileRelaxation`);
+/// 2. **constructing**: most constrained members first, each grown into a
+///    group with the candidates the prices favour (`ScaleSearch.construct`);
+///    only allowed groups are ever formed, so there is nothing to repair for
+///    history or exclusions;
+/// 3. **improving**: placement repair, then local search on the members below
+///    their profile's potential, by passes (deterministic), within the time limit.
+///
+/// Blocks of at most `exactBlockLimit` members are solved exactly (`SubsetDP`).
+/// The result is `optimal` when the bound meets the objective and placement is
+/// proven best; otherwise `feasible` with the bound (SPEC section 3).
+///
+/// - Complexity: per block of m members and C profiles, O(m log m + C³ + LP)
+///   for the profiles, and O(m · k² · samples) weight evaluations per phase of
+///   search; memory O(m + C²).
+public struct ScaleSolver: GroupingSolver {
+    public var name: String { "scale" }
+    /// Local-search passes per block.
+    public var maxPasses: Int
+    /// The most profiles per block for the search.
+    public var profileLimit: Int
+    /// The most profiles of the LP (it has about C²/2 columns); coarser than
+    /// the search's when they are more.
+    public var lpLimit: Int
+    /// Blocks of at most this many members are solved exactly by subset DP.
+    public var exactBlockLimit: Int
+
+    public init(maxPasses: Int = 40, profileLimit: Int = 160, lpLimit: Int = 64, exactBlockLimit: Int = 12) {
+        self.maxPasses = maxPasses
+        self.profileLimit = profileLimit
+        self.lpLimit = lpLimit
+        self.exactBlockLimit = exactBlockLimit
+    }
+
+    /// One block through the phases.
+    private struct BlockRun {
+        let index: Int
+        let members: [Int32]
+        var exact: [[Int32]]?
+        var profiles: BlockProfiles?
+        var relaxation: ProfileRelaxation?
+        var search: ScaleSearch?
+    }
+
+    public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
+        let deadline = Date(timeIntervalSinceNow: limits.timeLimit)
+        let k = problem.groupSize
+        let maxSize = problem.allowedSizes.upperBound
+        let root = SplitMix64(seed: limits.seed)
+        // Largest blocks first: they set the length of each parallel phase.
+        let order = problem.blocks.indices.filter { problem.blocks[$0].count >= k }
+            .sorted { (problem.blocks[$0].count, $1) > (problem.blocks[$1].count, $0) }
+        let work = max(1, order.reduce(0) { $0 + problem.blocks[$1].count })
+
+        var progress = PhaseProgress(limits.progress, phase: "profiles", total: work)
+        let tables = RuleTables(problem)
+        var runs = Parallel.map(order.count) { i -> BlockRun in
+            let b = order[i]
+            let members = problem.blocks[b]
+            var run = BlockRun(index: b, members: members)
+            if members.count <= exactBlockLimit,
+               let groups = SubsetDP.solve(BlockPairs(problem: problem, members: members), sizes: problem.allowedSizes, k: k) {
+                run.exact = groups.map { $0.map { members[$0] } }
+            }
+            let profiles = BlockProfiles(members: members, tables: tables, limit: profileLimit)
+            let weights = ProfileWeights(profiles: profiles, tables: tables)
+            run.relaxation = ProfileRelaxation(profiles: profiles, weights: weights, tables: tables, groupSize: k,
+                                               remainder: problem.remainder, lpLimit: members.count >= 64 ? lpLimit : nil,
+                                               timeLimit: deadline.timeIntervalSinceNow / 4)
+            if run.exact == nil {
+                run.search = ScaleSearch(pairs: MemberWeights(problem: problem, members: members, tables: tables), profiles: profiles, weights: weights, prices: run.relaxation!.prices,
+                                         maxSize: maxSize, rng: root.fork(UInt64(b)), deadline: deadline)
+            }
+            run.profiles = profiles
+            progress.advance(members.count)
+            return run
+        }
+
+        progress = PhaseProgress(limits.progress, phase: "constructing", total: work)
+        runs = Parallel.map(runs.count) { i in
+            var run = runs[i]
+            var reported = 0
+            run.search?.construct { done in
+                progress.advance(done - reported)
+                reported = done
+            }
+            progress.advance(run.members.count - reported)
+            return run
+        }
+
+        progress = PhaseProgress(limits.progress, phase: "improving", total: work * (maxPasses + 1))
+        runs = Parallel.map(runs.count) { i in
+            var run = runs[i]
+            var reported = 0
+            let size = run.members.count
+            run.search?.improvePlacement()
+            run.search?.improveScore(maxPasses: maxPasses) { pass in
+                progress.advance((pass + 1) * size - reported)
+                reported = (pass + 1) * size
+            }
+            run.search?.improvePlacement()
+            progress.advance((maxPasses + 1) * size - reported)
+            return run
+        }
+        limits.progress?("improving", 1)
+        return result(runs, problem: problem)
+    }
+
+    /// Assembles the groups and the bound of SPEC section 3 (see `ProfileRelaxation`).
+    private func result(_ runs: [BlockRun], problem: Problem) -> SolverResult {
+        let k = problem.groupSize
+        let merge = problem.remainder == .merge
+        var groups: [[Int32]] = []
+        var placements: [(placed: Int, oversized: Int, minOversized: Int, isMax: Bool)] = []
+        for run in runs {
+            let blockGroups = run.exact ?? run.search!.result
+            groups += blockGroups
+            let placed = blockGroups.reduce(0) { $0 + $1.count }
+            let oversized = blockGroups.filter { $0.count > k }.count
+            let n = run.members.count
+            let isMax = run.exact != nil || placed == (merge ? n : n - n % k)
+            placements.append((placed, oversized, run.exact != nil ? oversized : (merge ? placed % k : 0), isMax))
+        }
+        groups = Problem.canonical(groups)
+        let score = problem.value(of: groups).score
+        // Blocks too small for a group add nothing, and place nobody at best.
+        let placementProven = placements.allSatisfy(\.isMax)
+        let slack = placements.reduce(0) { $0 + $1.oversized - $1.minOversized }
+        var bound = 0.0
+        for (run, placement) in zip(runs, placements) {
+            let n = run.members.count
+            if placementProven && slack == 0, run.exact != nil {
+                bound += run.exact!.reduce(0.0) { $0 + problem.score(of: $1) }
+                continue
+            }
+            let placed = placementProven ? placement.placed...placement.placed : 0...n
+            let oversized = !merge ? 0...0
+                : placementProven ? placement.minOversized...min(placement.minOversized + slack, placement.placed / (k + 1))
+                : 0...(n / (k + 1))
+            bound += run.relaxation!.bound(sizes: run.profiles!.sizes, groupSize: k, placed: placed, oversizedGroups: oversized)
+        }
+        let proven = placementProven && slack == 0
+        if groups.isEmpty && runs.allSatisfy({ $0.exact != nil }) {
+            return SolverResult(groups: [], status: .infeasible, bound: 0, solver: name)
+        }
+        if proven && score >= bound - 1e-9 * max(1, abs(bound)) {
+            return SolverResult(groups: groups, status: .optimal, bound: score, solver: name)
+        }
+        return SolverResult(groups: groups, status: .feasible, bound: bound, solver: name)
+    }
+}
+
+/// Progress of one phase over all blocks, reported as a fraction of its work.
+private struct PhaseProgress: @unchecked Sendable {
+    private final class Counter: @unchecked Sendable {
+        let lock = NSLock()
+        var done = 0
+    }
+
+    private let report: (@Sendable (String, Double) -> Void)?
+    private let phase: String
+    private let total: Int
+    private let counter = Counter()
+
+    init(_ report: (@Sendable (String, Double) -> Void)?, phase: String, total: Int) {
+        self.report = report
+        self.phase = phase
+        self.total = max(1, total)
+        report?(phase, 0)
+    }
+
+    func advance(_ amount: Int) {
+        guard let report, amount > 0 else { return }
+        counter.lock.lock()
+        counter.done += amount
+        let fraction = min(1, Double(counter.done) / Double(total))
+        counter.lock.unlock()
+        report(phase, fraction)
+    }
+}
