@@ -2,7 +2,8 @@ extension Output {
     /// Builds the output of SPEC section 3 from a solver's result: member ids,
     /// group scores, the unmatched with their reasons (participant order), stats.
     ///
-    /// - Complexity: O(groups × k² × rules + unplaced × participants × rules).
+    /// - Complexity: O(groups × k² × rules) plus the reasons of the unplaced
+    ///   (`Problem.unplacedReasons`).
     public init(problem: Problem, result: SolverResult, seconds: Double) {
         var placed = [Bool](repeating: false, count: problem.count)
         var groups: [Group] = []
@@ -20,8 +21,9 @@ extension Output {
             groups.append(Group(members: g.map { problem.participantIDs[Int($0)] }, score: score))
         }
         var unmatched: [Unmatched] = problem.absent.map { Unmatched(member: $0.memberID, reason: $0.reason) }
-        for i in 0..<problem.count where !placed[i] {
-            unmatched.append(Unmatched(member: problem.participantIDs[i], reason: problem.unplacedReason(i)))
+        let unplaced = (0..<problem.count).filter { !placed[$0] }
+        for (i, reason) in zip(unplaced, problem.unplacedReasons(unplaced)) {
+            unmatched.append(Unmatched(member: problem.participantIDs[i], reason: reason))
         }
         // Bound: at least the objective (the solver's bound is on the same sum, up to rounding).
         let bound = result.bound.map { result.status == .optimal ? objective : max($0, objective) }

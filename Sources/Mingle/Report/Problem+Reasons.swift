@@ -7,24 +7,38 @@ extension Problem {
     ///
     /// - Complexity: O(participants × rules).
     func unplacedReason(_ i: Int) -> String {
-        let k = groupSize
         guard count > 1 else { return "no one else takes part in this session" }
         // Partners passing each required rule, and partners allowed overall.
-        var allowed = 0
-        var passing = [Int](repeating: 0, count: rules.count)
-        var excluded = 0, recent = 0
+        var partners = PartnerCounts(passing: [Int](repeating: 0, count: rules.count))
         for j in 0..<count where j != i {
             var all = true
             for (r, rule) in rules.enumerated() where rule.required {
-                if rule.holds(i, j) { passing[r] += 1 } else { all = false }
+                if rule.holds(i, j) { partners.passing[r] += 1 } else { all = false }
             }
             if all {
                 let flags = links.flags(i, j)
-                if flags == 0 { allowed += 1 }
-                if flags & PairLinks.excludedFlag != 0 { excluded += 1 }
-                if flags & PairLinks.recentFlag != 0 { recent += 1 }
+                if flags == 0 { partners.allowed += 1 }
+                if flags & PairLinks.excludedFlag != 0 { partners.excluded += 1 }
+                if flags & PairLinks.recentFlag != 0 { partners.recent += 1 }
             }
         }
+        return unplacedReason(i, partners)
+    }
+
+    /// What the reasons are made of: for one participant, the others passing
+    /// each required rule, and among those passing all of them, the allowed,
+    /// excluded and recently met ones.
+    struct PartnerCounts {
+        var passing: [Int]
+        var allowed = 0
+        var excluded = 0
+        var recent = 0
+    }
+
+    /// The reason for participant i, from its partner counts.
+    func unplacedReason(_ i: Int, _ partners: PartnerCounts) -> String {
+        let k = groupSize
+        let (allowed, passing, excluded, recent) = (partners.allowed, partners.passing, partners.excluded, partners.recent)
         if allowed == 0 {
             for (r, rule) in rules.enumerated() where rule.required && passing[r] == 0 {
                 let category = ruleCategories[r]

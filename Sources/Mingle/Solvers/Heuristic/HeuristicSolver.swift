@@ -17,6 +17,9 @@ import Foundation
 ///
 /// When every block was solved exactly, the status is `optimal` with
 /// `bound == objective`; otherwise `feasible` without a bound.
+///
+/// Sessions with a block larger than `ScaleSolver.largeBlock` go to
+/// `ScaleSolver`, which is as good there, far faster, and proves a bound.
 public struct HeuristicSolver: GroupingSolver {
     public var name: String { "heuristic" }
     /// Local-search passes per block (each O(m² k)).
@@ -30,6 +33,7 @@ public struct HeuristicSolver: GroupingSolver {
     }
 
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
+        if ScaleSolver.isLarge(problem) { return ScaleSolver().solve(problem, limits: limits) }
         let deadline = Date(timeIntervalSinceNow: limits.timeLimit)
         let root = SplitMix64(seed: limits.seed)
         var groups: [[Int32]] = []

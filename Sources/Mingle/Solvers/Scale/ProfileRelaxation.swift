@@ -42,6 +42,12 @@ struct ProfileRelaxation: Sendable {
     /// Whether the prices come from an optimal LP basis.
     let fromLP: Bool
 
+    /// Given prices (which must be feasible for the bound to hold).
+    init(prices: [Double]) {
+        self.prices = prices
+        fromLP = false
+    }
+
     /// - Parameters:
     ///   - lpLimit: solve the LP on at most this many profiles (coarsening the
     ///     profiles when there are more; coarse prices, lifted to the profiles

@@ -51,8 +51,9 @@ extension ScaleSearch {
     /// best-ranked profiles. Profiles are visited best bound first, and the
     /// search stops as soon as a candidate reaches the next profile's bound.
     ///
-    /// "Most constrained" is measured per profile: the members of the allowed
-    /// profiles whose pairs with it are tight in the relaxation
+    /// "Most constrained" first means: members with only a handful of allowed
+    /// partners (from the profiles, less the forbidden links), then members
+    /// of profiles with the fewest tight partners in the relaxation
     /// (W̄_pq = u_p + u_q), the partners an optimal plan would use.
     ///
     /// - Complexity: O(m · k · (C · k + samples · k)) weight evaluations and
@@ -60,16 +61,25 @@ extension ScaleSearch {
     mutating func construct(progress: (Int) -> Void) {
         var pools = FreePools(profiles, rng: &rng)
         let c = profiles.count
-        var supply = [Int](repeating: 0, count: c)
+        var supply = [Int](repeating: 0, count: c), allowed = [Int](repeating: 0, count: c)
         for p in 0..<c {
             for q in 0..<c {
                 let wpq = weights.weight(p, q)
-                guard wpq > -.infinity, wpq - prices[p] - prices[q] >= -1e-9 * (1 + abs(wpq)) else { continue }
-                supply[p] += profiles.sizes[q] - (q == p ? 1 : 0)
+                guard wpq > -.infinity else { continue }
+                let partners = profiles.sizes[q] - (q == p ? 1 : 0)
+                allowed[p] += partners
+                if wpq - prices[p] - prices[q] >= -1e-9 * (1 + abs(wpq)) { supply[p] += partners }
             }
         }
+        // Members with few allowed partners at all come first (a handful of
+        // partners, counting history and exclusions); then by tight supply.
+        let few = 8 * k
         var keys = [UInt64](repeating: 0, count: m)
-        for a in 0..<m { keys[a] = UInt64(min(supply[profile(a)], 0xFFFFF)) << 44 | (rng.next() >> 20) }
+        for a in 0..<m {
+            let degree = allowed[profile(a)] - Int(forbiddenPartners[a])
+            let key = degree < few ? max(degree, 0) : few + supply[profile(a)]
+            keys[a] = UInt64(min(key, 0xFFFFF)) << 44 | (rng.next() >> 20)
+        }
         let order = (0..<m).sorted { keys[$0] < keys[$1] }
 
         var group: [Int] = []

@@ -87,8 +87,9 @@ extension ScaleSearch {
     }
 
     /// Members sampled from the best-ranked profiles for joining a group of
-    /// members with these profiles.
+    /// members with these profiles; every member in a small block.
     private mutating func sampledMembers(near groupProfiles: [Int]) -> [Int] {
+        if m <= ScaleSearch.fullNeighbourhood { return Array(0..<m) }
         var ranked = rankedProfiles(for: groupProfiles) { profiles.sizes[$0] > 0 }
         var sampled: [Int] = []
         var visited = 0

@@ -1,6 +1,7 @@
 extension ScaleSearch {
     /// Places more members, each move improving the first two criteria of SPEC
-    /// section 2 (so the loop ends): new groups of k from the unplaced;
+    /// section 2 (so the loop ends): new groups of k from the unplaced and
+    /// members of groups of k+1;
     /// under `merge`, insertion of an unplaced member into a group of k; and
     /// one-step ejection (u takes a's place, a goes into a group of k under
     /// `merge`, or forms a group of k with unplaced members). Groups near u are
@@ -55,31 +56,52 @@ extension ScaleSearch {
         return true
     }
 
-    /// Greedy groups of k among the unplaced (best pair weight first).
+    /// New groups of k from the unplaced and, under `merge`, at most one member
+    /// taken from each group of k+1 (unplaced candidates first, best gain
+    /// first). Any such group improves the value: with an unplaced member it
+    /// places more; without, it turns k groups of k+1 into groups of k.
     mutating func formGroupsFromUnplaced() -> Bool {
         var unplaced = (0..<m).filter { groupOf[$0] < 0 }
-        guard unplaced.count >= k else { return false }
-        if unplaced.count > 4096 { unplaced = Array(unplaced.prefix(4096)) }
+        var spare: [Int] = []
+        if merge {
+            for g in 0..<groupCount where Int(sizes[g]) == maxSize { spare += members(of: g).map { Int($0) } }
+        }
+        guard unplaced.count + spare.count >= k else { return false }
+        unplaced = Array(unplaced.prefix(4096))
+        spare = Array(spare.prefix(4096))
         var formed = false
-        var used = Set<Int>()
-        for s in unplaced where !used.contains(s) {
+        var taken = Set<Int>()
+        func available(_ c: Int, _ group: [Int], _ used: [Int32]) -> Bool {
+            if taken.contains(c) || group.contains(c) { return false }
+            let g = groupOf[c]
+            return g < 0 || (Int(sizes[Int(g)]) == maxSize && !used.contains(g))
+        }
+        for s in unplaced + spare where available(s, [], []) {
             var group = [s]
+            var used: [Int32] = groupOf[s] >= 0 ? [groupOf[s]] : []
             while group.count < k {
                 var best: (value: Double, member: Int)? = nil
-                for c in unplaced where !used.contains(c) && !group.contains(c) {
-                    var total = 0.0
-                    var allowed = true
-                    for x in group {
-                        guard let wx = w(c, x) else { allowed = false; break }
-                        total += wx
+                for candidates in [unplaced, spare] {
+                    for c in candidates where available(c, group, used) {
+                        var total = 0.0
+                        var allowed = true
+                        for x in group {
+                            guard let wx = w(c, x) else { allowed = false; break }
+                            total += wx
+                        }
+                        if allowed, best == nil || total > best!.value { best = (total, c) }
                     }
-                    if allowed, best == nil || total > best!.value { best = (total, c) }
+                    if best != nil { break }
                 }
                 guard let best else { break }
+                if groupOf[best.member] >= 0 { used.append(groupOf[best.member]) }
                 group.append(best.member)
             }
             guard group.count == k else { continue }
-            for x in group { used.insert(x) }
+            for x in group {
+                if groupOf[x] >= 0 { remove(x) }
+                taken.insert(x)
+            }
             addGroup(group)
             formed = true
         }

@@ -15,6 +15,9 @@ struct ScaleSearch {
     let weights: ProfileWeights
     /// Prices u of the relaxation, per profile.
     let prices: [Double]
+    /// Per member, its forbidden links (exclusions, recent meetings) to
+    /// members of the block in allowed profiles.
+    let forbiddenPartners: [Int32]
     let k: Int
     let maxSize: Int
     var rng: SplitMix64
@@ -31,9 +34,12 @@ struct ScaleSearch {
     static let poolsPerStep = 6
     static let samplesPerPool = 12
     static let improvement = 1e-9
+    /// Blocks up to this size try every member as a candidate in the local search.
+    static let fullNeighbourhood = 1024
 
-    init(pairs: MemberWeights, profiles: BlockProfiles, weights: ProfileWeights, prices: [Double], maxSize: Int,
-         rng: SplitMix64, deadline: Date) {
+    init(pairs: MemberWeights, profiles: BlockProfiles, weights: ProfileWeights, prices: [Double],
+         forbiddenPartners: [Int32], maxSize: Int, rng: SplitMix64, deadline: Date) {
+        self.forbiddenPartners = forbiddenPartners
         self.pairs = pairs
         self.profiles = profiles
         self.weights = weights

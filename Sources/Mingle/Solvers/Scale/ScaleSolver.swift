@@ -57,6 +57,16 @@ public struct ScaleSolver: GroupingSolver {
         var search: ScaleSearch?
     }
 
+    /// Blocks above this size make a session large: there the scale solver
+    /// matches the heuristic's dense local search (measured on generated
+    /// sessions from 300 to 5,500 participants) and is 10 to 25 times faster.
+    public static let largeBlock = 1024
+
+    /// Whether the session has a block of more than `largeBlock` participants.
+    public static func isLarge(_ problem: Problem) -> Bool {
+        problem.blocks.contains { $0.count > largeBlock }
+    }
+
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
         let deadline = Date(timeIntervalSinceNow: limits.timeLimit)
         let k = problem.groupSize
@@ -69,6 +79,11 @@ public struct ScaleSolver: GroupingSolver {
 
         var progress = PhaseProgress(limits.progress, phase: "profiles", total: work)
         let tables = RuleTables(problem)
+        // Each participant's position in its block.
+        var local = [Int32](repeating: 0, count: problem.count)
+        for block in problem.blocks {
+            for (l, i) in block.enumerated() { local[Int(i)] = Int32(l) }
+        }
         var runs = Parallel.map(order.count) { i -> BlockRun in
             let b = order[i]
             let members = problem.blocks[b]
@@ -83,7 +98,9 @@ public struct ScaleSolver: GroupingSolver {
                                                remainder: problem.remainder, lpLimit: members.count >= 64 ? lpLimit : nil,
                                                timeLimit: deadline.timeIntervalSinceNow / 4)
             if run.exact == nil {
-                run.search = ScaleSearch(pairs: MemberWeights(problem: problem, members: members, tables: tables), profiles: profiles, weights: weights, prices: run.relaxation!.prices,
+                run.search = ScaleSearch(pairs: MemberWeights(problem: problem, members: members, tables: tables), profiles: profiles,
+                                         weights: weights, prices: run.relaxation!.prices,
+                                         forbiddenPartners: forbiddenPartners(problem, members, local, profiles, weights),
                                          maxSize: maxSize, rng: root.fork(UInt64(b)), deadline: deadline)
             }
             run.profiles = profiles
@@ -119,6 +136,22 @@ public struct ScaleSolver: GroupingSolver {
         }
         limits.progress?("improving", 1)
         return result(runs, problem: problem)
+    }
+
+    /// For each member of a block, its forbidden links to members of the same
+    /// block whose profiles are allowed with its own.
+    private func forbiddenPartners(_ problem: Problem, _ members: [Int32], _ local: [Int32], _ profiles: BlockProfiles,
+                                   _ weights: ProfileWeights) -> [Int32] {
+        let links = problem.links
+        return members.enumerated().map { a, i in
+            var count: Int32 = 0
+            for e in Int(links.offsets[Int(i)])..<Int(links.offsets[Int(i) + 1]) where links.flags[e] != 0 {
+                let j = Int(links.partners[e]), l = Int(local[j])
+                guard l < members.count, members[l] == Int32(j) else { continue }
+                if weights.weight(Int(profiles.profileOf[a]), Int(profiles.profileOf[l])) > -.infinity { count += 1 }
+            }
+            return count
+        }
     }
 
     /// Assembles the groups and the bound of SPEC section 3 (see `ProfileRelaxation`).

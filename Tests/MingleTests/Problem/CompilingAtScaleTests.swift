@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import Mingle
+
+@Suite("Compiling at scale: id table, history rows, parallel map")
+struct CompilingAtScaleTests {
+    @Test func memberIDTable() {
+        let ids = ["a", "b", "a", "a-rather-long-member-identifier-1", "a-rather-long-member-identifier-2", "été", "", "m0000017"]
+        var table = MemberIDTable(ids)
+        #expect(table.index(of: "a") == 0)
+        #expect(table.index(of: "b") == 1)
+        #expect(table.index(of: "a-rather-long-member-identifier-1") == 3)
+        #expect(table.index(of: "a-rather-long-member-identifier-2") == 4)
+        #expect(table.index(of: "a-rather-long-member-identifier-3") == nil)
+        #expect(table.index(of: "été") == 5)
+        #expect(table.index(of: "") == 6)
+        #expect(table.index(of: "m0000017") == 7)
+        #expect(table.index(of: "m000001") == nil)
+        #expect(table.index(of: "c") == nil)
+        table.mapValues { $0 * 10 }
+        #expect(table.index(of: "b") == 10)
+        let many = (0..<5000).map { "member-\($0)" }
+        let big = MemberIDTable(many)
+        #expect(many.indices.allSatisfy { big.index(of: many[$0]) == $0 })
+    }
+
+    @Test func parallelMapKeepsOrder() {
+        #expect(Parallel.map(0) { $0 }.isEmpty)
+        #expect(Parallel.map(1000) { $0 * $0 } == (0..<1000).map { $0 * $0 })
+    }
+
+    /// Weights and allowed pairs as the spec reads them, with a pair meeting
+    /// twice in one session and a member listed twice in a group.
+    @Test func weightsMatchTheSpecReference() throws {
+        var checked = 0
+        for seed in 0..<30 {
+            var sessions = RandomSessions(seed: UInt64(300 + seed))
+            var session = sessions.session(participants: 9, groupSize: 2, remainder: .merge)
+            session.history.append(PastSession(date: session.history.first?.date, groups: [["p1", "p2", "p1"], ["p2", "p1"], ["p3", "p4"]]))
+            if seed % 2 == 0 { session.program.repeats.forbidWithin = 0 }
+            let problem = Problem(session)
+            let reference = SpecReference(session)
+            for i in 0..<problem.count {
+                for j in 0..<problem.count where j != i {
+                    let a = problem.participantIDs[i], b = problem.participantIDs[j]
+                    #expect(abs(problem.weight(i, j) - reference.weight(a, b)) < 1e-9)
+                    #expect(problem.isAllowed(i, j) == (reference.whyNotAllowed(a, b) == nil))
+                    #expect(problem.haveMet(i, j) == !reference.ages(a, b).isEmpty)
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+}
+
+@Suite("Reasons of the unplaced at scale")
+struct ReasonsAtScaleTests {
+    /// The histogram path gives the words of the plain scan, for every
+    /// participant of random sessions (required rules of every kind, history,
+    /// exclusions, members lacking values).
+    @Test(arguments: 0..<40)
+    func sameWordsAsTheScan(seed: Int) {
+        var sessions = RandomSessions(seed: UInt64(900 + seed))
+        var session = sessions.session(participants: 8 + seed % 12, groupSize: 2 + seed % 3, remainder: seed % 2 == 0 ? .merge : .leaveOut)
+        if seed % 4 == 0 { session.program.rules.append(Rule(category: "remote", kind: .same, required: true)) }
+        let problem = Problem(session)
+        let all = Array(0..<problem.count)
+        #expect(problem.unplacedReasons(all, scanLimit: 0) == all.map { problem.unplacedReason($0) })
+    }
+}
