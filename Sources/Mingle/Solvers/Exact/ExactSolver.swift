@@ -51,8 +51,14 @@ public struct ExactSolver: GroupingSolver {
         for (b, block) in problem.blocks.enumerated() {
             limits.progress?("exact", Double(b) / Double(max(1, problem.blocks.count)))
             guard block.count >= problem.groupSize else { continue }
-            let outcome = solveBlock(BlockPairs(problem: problem, members: block), problem: problem, index: b,
-                                     seed: limits.seed, deadline: deadline)
+            let pairs = BlockPairs(problem: problem, members: block)
+            var outcome = solveBlock(pairs, problem: problem, index: b, seed: limits.seed, deadline: deadline)
+            // A proven bound that the groups reach is a proof of optimality.
+            let score = Self.value(pairs, outcome.groups, k: problem.groupSize).score
+            if !outcome.optimal, let bound = outcome.bound, bound <= score + 1e-9 * (1 + abs(score)) {
+                outcome.optimal = true
+                outcome.bound = score
+            }
             proven = proven && outcome.optimal
             if let note = outcome.note { notes.append(note) }
             if let blockBound = outcome.bound, let total = bound { bound = total + blockBound } else { bound = nil }
@@ -84,12 +90,18 @@ public struct ExactSolver: GroupingSolver {
                 matched = solution
             }
         }
-        // The heuristic's groups: the start of the integer program and the fallback.
-        var start = HeuristicSolver().searchBlock(pairs, problem: problem,
-                                                  rng: HeuristicSolver.blockStream(seed: seed, block: index), deadline: deadline)
+        // The start of the integer program and the fallback: the matching with the
+        // exposed attached when that places everyone with the fewest triples the
+        // parity allows, else the heuristic's groups (or the better of the two).
+        var start: [[Int]] = []
         if let matched {
-            let merged = Self.attachExposed(matched, pairs: pairs)
-            if Self.value(pairs, merged, k: k) > Self.value(pairs, start, k: k) { start = merged }
+            start = Self.attachExposed(matched, pairs: pairs)
+        }
+        let startValue = Self.value(pairs, start, k: k)
+        if matched == nil || startValue.placed < pairs.m || startValue.oversized > pairs.m % k {
+            let heuristic = HeuristicSolver().searchBlock(pairs, problem: problem,
+                                                          rng: HeuristicSolver.blockStream(seed: seed, block: index), deadline: deadline)
+            if Self.value(pairs, heuristic, k: k) > startValue { start = heuristic }
         }
         if let model = SetPartitioning(pairs: pairs, sizes: sizes, k: k, deadline: deadline) {
             switch model.solve(start: start.map { $0.sorted() }, deadline: deadline) {
