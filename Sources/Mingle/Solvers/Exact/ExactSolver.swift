@@ -103,6 +103,11 @@ public struct ExactSolver: GroupingSolver {
                                                           rng: HeuristicSolver.blockStream(seed: seed, block: index), deadline: deadline)
             if Self.value(pairs, heuristic, k: k) > startValue { start = heuristic }
         }
+        // The cheap proof first: the merge bound, when the start reaches it.
+        let matchedBound = matched.flatMap { Self.mergeBound($0, start: start, pairs: pairs) }
+        if let matchedBound, matchedBound <= Self.value(pairs, start, k: k).score + 1e-9 * (1 + abs(matchedBound)) {
+            return BlockOutcome(groups: start, optimal: true, bound: matchedBound)
+        }
         if let model = SetPartitioning(pairs: pairs, sizes: sizes, k: k, deadline: deadline) {
             switch model.solve(start: start.map { $0.sorted() }, deadline: deadline) {
             case .optimal(let best):
@@ -114,8 +119,8 @@ public struct ExactSolver: GroupingSolver {
                 return BlockOutcome(groups: start, optimal: false, bound: nil, note: note)
             }
         }
-        if let matched, let bound = Self.mergeBound(matched, start: start, pairs: pairs) {
-            return BlockOutcome(groups: start, optimal: false, bound: bound)
+        if let matchedBound {
+            return BlockOutcome(groups: start, optimal: false, bound: matchedBound)
         }
         return BlockOutcome(groups: start, optimal: false, bound: nil,
                             note: "a block of \(pairs.m) participants has too many allowed groups for the exact model; kept the heuristic's groups")

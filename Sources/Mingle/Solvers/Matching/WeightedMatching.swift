@@ -35,16 +35,23 @@
 /// by the largest step that keeps them feasible. Least-slack edges are kept per vertex and per
 /// outer blossom, so each dual step costs O(n).
 ///
-/// This implementation was written from the description of the method; two engineering
+/// This implementation was written from the description of the method. Some engineering
 /// changes make it much faster on dense graphs without changing the worst case:
 ///   * after an augmentation only the two alternating trees involved are dissolved; every
-///     other tree (and its least-slack bookkeeping) is kept instead of restarting a stage;
-///   * least-slack bookkeeping stores time-invariant keys, so slacks are compared without
-///     touching the edge arrays, and all adjacency data is held in CSR form (one slot per
-///     edge direction, with the neighbour, weight and reverse slot stored contiguously).
+///     other tree (and its least-slack bookkeeping) is kept instead of restarting a stage,
+///     and records that pointed into the dissolved trees are recomputed lazily, just before
+///     the next dual step;
+///   * least-slack records store time-invariant keys, so slacks are compared without touching
+///     the edge arrays; adjacency is held in CSR form (one slot per edge direction, with the
+///     neighbour, weight and reverse slot stored contiguously);
+///   * adjacency walks start at a pseudo-random (deterministic) offset, so that ties between
+///     equal weights do not make every vertex point at the same few least-slack partners.
 ///
-/// Complexity: O(n^3) time (O(n·m + n^3), which is O(n^3) as m <= n^2), O(n + m) memory
-/// (blossom least-slack lists can add O(n) per non-trivial outer blossom).
+/// Complexity: O(n·m + n^3) = O(n^3) time (m <= n^2), O(n + m) memory. Random dense graphs
+/// (and graphs shaped like pairing scores) need far less than the worst case: most
+/// augmentations touch only small trees. Adversarial weight patterns in which every
+/// augmentation dissolves trees spanning most of the graph (e.g. w(i, j) = i + j on a complete
+/// graph) do approach the cubic bound.
 ///
 /// ## Modes
 ///
@@ -60,9 +67,9 @@
 /// dual is reported as `vertexDual[v] = 2·y_v` and a blossom dual as `2·z_B`. The edge
 /// condition therefore reads `vertexDual[u] + vertexDual[v] + Σ_{B ∋ u,v} dual_B >= 2·w_uv`.
 ///
-/// Weights must be small enough that no dual overflows: keep
-/// `vertexCount · (max|w|) <= 2^58` (any fixed-point encoding of realistic scores is far
-/// below this; overflow would trap rather than return a wrong answer).
+/// Weights must be small enough that no dual can overflow: `init` requires
+/// `vertexCount · |w| <= 2^58` for every edge (a precondition; realistic fixed-point scores are
+/// far below this).
 struct WeightedMatching: Sendable {
 
     /// An undirected edge `u – v` with an integer weight.
@@ -94,8 +101,8 @@ struct WeightedMatching: Sendable {
         /// doubled dual `2·z_B`. The family is laminar.
         var blossoms: [(members: [Int32], dual: Int64)]
         /// Maximum-cardinality mode only: a Tutte–Berge barrier A (the inner vertices of the
-        /// final, stuck alternating forest). `odd(G - A) - |A| = #exposed vertices` proves that
-        /// no larger matching exists. Empty in plain mode.
+        /// final, stuck alternating forest). `odd(G - A) - |A| >= #exposed vertices` proves
+        /// that no larger matching exists. Empty in plain mode, or when nothing is exposed.
         var tutteBergeBarrier: [Int32]
         /// Result of `verifyOptimality` on this result.
         var isVerified: Bool
@@ -144,40 +151,44 @@ struct WeightedMatching: Sendable {
         }
         fill = []
 
-        // 2. Merge parallel edges (keep the heaviest) and count degrees.
-        var uniqueA = [Int32](), uniqueB = [Int32](), uniqueW = [Int64]()
-        uniqueA.reserveCapacity(raw)
-        uniqueB.reserveCapacity(raw)
-        uniqueW.reserveCapacity(raw)
-        var seenAt = [Int](repeating: -1, count: n)   // index into unique* of edge (a, b) for current a
+        // 2. Merge parallel edges in place (keep the heaviest) and count degrees.
+        var bucketEnd = [Int](repeating: 0, count: n)
+        var seenAt = [Int](repeating: -1, count: n)     // position of edge (a, b) for the current a
         var seenOwner = [Int32](repeating: -1, count: n)
         var degree = [Int](repeating: 0, count: n)
         var positiveDegree = [Int](repeating: 0, count: n)
+        let weightLimit = (Int64(1) << 58) / Int64(max(n, 1))
         for a in 0..<n {
+            var write = bucketStart[a]
             for p in bucketStart[a]..<bucketStart[a + 1] {
                 let b = Int(bucketOther[p])
                 let w = bucketWeight[p]
+                precondition(w <= weightLimit && w >= -weightLimit,
+                             "edge weight too large: need vertexCount * |weight| <= 2^58")
                 if seenOwner[b] == Int32(a) {
                     let q = seenAt[b]
-                    if w > uniqueW[q] { uniqueW[q] = w }
+                    if w > bucketWeight[q] { bucketWeight[q] = w }
                 } else {
                     seenOwner[b] = Int32(a)
-                    seenAt[b] = uniqueW.count
-                    uniqueA.append(Int32(a))
-                    uniqueB.append(Int32(b))
-                    uniqueW.append(w)
+                    seenAt[b] = write
+                    bucketOther[write] = Int32(b)
+                    bucketWeight[write] = w
+                    write += 1
                 }
             }
+            bucketEnd[a] = write
         }
-        bucketOther = []
-        bucketWeight = []
-        for q in 0..<uniqueW.count {
-            let a = Int(uniqueA[q]), b = Int(uniqueB[q])
-            degree[a] += 1
-            degree[b] += 1
-            if uniqueW[q] > 0 {
-                positiveDegree[a] += 1
-                positiveDegree[b] += 1
+        seenAt = []
+        seenOwner = []
+        for a in 0..<n {
+            for q in bucketStart[a]..<bucketEnd[a] {
+                let b = Int(bucketOther[q])
+                degree[a] += 1
+                degree[b] += 1
+                if bucketWeight[q] > 0 {
+                    positiveDegree[a] += 1
+                    positiveDegree[b] += 1
+                }
             }
         }
 
@@ -197,18 +208,20 @@ struct WeightedMatching: Sendable {
         var nbr = [Int32](repeating: 0, count: slots)
         var wgt = [Int64](repeating: 0, count: slots)
         var rev = [Int32](repeating: 0, count: slots)
-        for q in 0..<uniqueW.count {
-            let a = Int(uniqueA[q]), b = Int(uniqueB[q]), w = uniqueW[q]
-            let sa: Int, sb: Int
-            if w > 0 {
-                sa = posCursor[a]; posCursor[a] = sa + 1
-                sb = posCursor[b]; posCursor[b] = sb + 1
-            } else {
-                sa = otherCursor[a]; otherCursor[a] = sa + 1
-                sb = otherCursor[b]; otherCursor[b] = sb + 1
+        for a in 0..<n {
+            for q in bucketStart[a]..<bucketEnd[a] {
+                let b = Int(bucketOther[q]), w = bucketWeight[q]
+                let sa: Int, sb: Int
+                if w > 0 {
+                    sa = posCursor[a]; posCursor[a] = sa + 1
+                    sb = posCursor[b]; posCursor[b] = sb + 1
+                } else {
+                    sa = otherCursor[a]; otherCursor[a] = sa + 1
+                    sb = otherCursor[b]; otherCursor[b] = sb + 1
+                }
+                nbr[sa] = Int32(b); wgt[sa] = w; rev[sa] = Int32(sb)
+                nbr[sb] = Int32(a); wgt[sb] = w; rev[sb] = Int32(sa)
             }
-            nbr[sa] = Int32(b); wgt[sa] = w; rev[sa] = Int32(sb)
-            nbr[sb] = Int32(a); wgt[sb] = w; rev[sb] = Int32(sa)
         }
         adjacencyStart = start
         positiveEnd = posEnd
@@ -221,27 +234,14 @@ struct WeightedMatching: Sendable {
     /// matching among those of maximum cardinality. The returned certificate is checked by
     /// `verifyOptimality`, whose verdict is stored in `Result.isVerified`.
     func solve(maximumCardinality: Bool) -> Result {
-        let n = vertexCount
-        var result: Result = slotNeighbour.withUnsafeBufferPointer { nbr in
-            slotWeight.withUnsafeBufferPointer { wgt in
-                slotReverse.withUnsafeBufferPointer { rev in
-                    adjacencyStart.withUnsafeBufferPointer { start in
-                        positiveEnd.withUnsafeBufferPointer { positive in
-                            // Active slots of v: start[v] ..< end[v]; in plain mode only the
-                            // positive-weight prefix.
-                            let end = maximumCardinality
-                                ? UnsafeBufferPointer(rebasing: start[1...])
-                                : positive
-                            let engine = BlossomEngine(
-                                vertexCount: n, maximumCardinality: maximumCardinality,
-                                start: start, end: end, nbr: nbr, wgt: wgt, rev: rev)
-                            engine.run()
-                            return engine.makeResult()
-                        }
-                    }
-                }
-            }
-        }
+        // Active slots of v: adjacencyStart[v] ..< end[v] (plain mode: positive weights only).
+        let end = maximumCardinality ? Array(adjacencyStart.dropFirst()) : positiveEnd
+        var engine = BlossomEngine(
+            vertexCount: vertexCount, maximumCardinality: maximumCardinality,
+            start: adjacencyStart, end: end,
+            nbr: slotNeighbour, wgt: slotWeight, rev: slotReverse)
+        engine.run()
+        var result = engine.makeResult()
         result.isVerified = verifyOptimality(of: result, maximumCardinality: maximumCardinality)
         return result
     }
@@ -261,11 +261,12 @@ struct WeightedMatching: Sendable {
     ///  6. Maximum-cardinality mode: removing `tutteBergeBarrier` (A) leaves at least
     ///     `|A| + #exposed` components of odd size.
     ///
-    /// What it proves: 1–5 are LP-duality complementary slackness, so in plain mode the
-    /// matching has maximum weight among all matchings. In maximum-cardinality mode 1–5 prove
-    /// that the matching maximises `w(M') + (c/2)·|M'|` over all matchings M' (the shifted duals
-    /// are an optimal dual for weights `w + c/2`), hence it has maximum weight among matchings
-    /// of its own cardinality; 6 is the Tutte–Berge bound proving that cardinality maximum.
+    /// What it proves: 1–5 are feasibility plus complementary slackness for the LP above, so in
+    /// plain mode the matching has maximum weight among all matchings. In maximum-cardinality
+    /// mode 1–5 show that the matching maximises `w(M') + c·|M'|` over all matchings M' (the
+    /// shifted duals are an optimal dual for the weights `w + c`), hence it has maximum weight
+    /// among matchings of its own cardinality; 6 is the Tutte–Berge bound
+    /// `ν(G) <= (n - odd(G - A) + |A|) / 2`, proving that this cardinality is maximum.
     func verifyOptimality(of result: Result, maximumCardinality: Bool) -> Bool {
         let n = vertexCount
         let mate = result.mate
@@ -395,7 +396,6 @@ struct WeightedMatching: Sendable {
 
 // MARK: - Solver state
 
-nonisolated(unsafe) var dbgCounts = [Int](repeating: 0, count: 8)
 private let labelFree: Int8 = 0
 private let labelOuter: Int8 = 1   // "S": even distance from a root
 private let labelInner: Int8 = 2   // "T": odd distance from a root
@@ -426,32 +426,31 @@ private struct SlackListEntry {
 ///  * stale records (after trees were dissolved by an augmentation) are recomputed before the
 ///    next dual step.
 ///
-/// The per-vertex and per-blossom state lives in buffers allocated once per solve (every
-/// index is a vertex or blossom id in 0 ..< 2n by construction); the graph is borrowed from
-/// `WeightedMatching` for the duration of `solve`.
-private final class BlossomEngine {
+/// All state is held in flat arrays indexed by vertex id (0 ..< n) or blossom id (n ..< 2n),
+/// allocated once per solve; the CSR arrays are shared (not copied) with `WeightedMatching`.
+private struct BlossomEngine {
     let n: Int
     let maximumCardinality: Bool
-    let adjStart: UnsafeBufferPointer<Int>
-    let adjEnd: UnsafeBufferPointer<Int>
-    let nbr: UnsafeBufferPointer<Int32>
-    let wgt: UnsafeBufferPointer<Int64>
-    let rev: UnsafeBufferPointer<Int32>
+    let adjStart: [Int]
+    let adjEnd: [Int]
+    let nbr: [Int32]
+    let wgt: [Int64]
+    let rev: [Int32]
 
-    let mate: UnsafeMutableBufferPointer<Int32>       // per vertex: slot of the matched edge, or -1
-    let inBlossom: UnsafeMutableBufferPointer<Int32>  // per vertex: its top
-    let stale: UnsafeMutableBufferPointer<UInt8>      // per vertex/blossom: best edge needs recomputing
-    let label: UnsafeMutableBufferPointer<Int8>       // per top
-    let labelEnd: UnsafeMutableBufferPointer<Int32>   // per top: slot (owned inside) it was labelled through
-    let rootOf: UnsafeMutableBufferPointer<Int32>     // per labelled top: exposed vertex at its tree root
-    let parent: UnsafeMutableBufferPointer<Int32>     // enclosing blossom or -1
-    let base: UnsafeMutableBufferPointer<Int32>       // base vertex (-1 for unused blossom ids)
-    let dual: UnsafeMutableBufferPointer<Int64>       // vertex duals (doubled) and blossom duals z_B
-    let bestEdge: UnsafeMutableBufferPointer<Int32>
-    let bestKey: UnsafeMutableBufferPointer<Int64>
-    let listCompacted: UnsafeMutableBufferPointer<Int>
-    let bestToIndex: UnsafeMutableBufferPointer<Int32> // scratch per top, all -1 between uses
-    let mark: UnsafeMutableBufferPointer<UInt32>
+    var mate: [Int32]            // per vertex: slot of the matched edge, or -1
+    var inBlossom: [Int32]       // per vertex: its top
+    var stale: [UInt8]           // per vertex/blossom: least-slack record must be recomputed
+    var label: [Int8]            // per top
+    var labelEnd: [Int32]        // per top: slot (owned inside the top) it was labelled through
+    var rootOf: [Int32]          // per labelled top: the exposed vertex at the root of its tree
+    var parent: [Int32]          // per vertex/blossom: enclosing blossom or -1
+    var base: [Int32]            // per vertex/blossom: base vertex (-1 for unused blossom ids)
+    var dual: [Int64]            // vertex duals (doubled, 2·y_v) and blossom duals z_B
+    var bestEdge: [Int32]        // least-slack slot, see invariants above
+    var bestKey: [Int64]
+    var listCompacted: [Int]     // per blossom: list length after the last compaction
+    var bestToIndex: [Int32]     // scratch per top, all -1 between uses
+    var mark: [UInt32]           // scratch per top, compared with `stamp`
 
     var children: [[Int32]]      // per blossom: sub-blossoms around the cycle, base first
     var links: [[Int32]]         // links[b][i]: slot from children[i] to children[i+1 mod L]
@@ -467,16 +466,8 @@ private final class BlossomEngine {
     var barrier: [Int32] = []
     var rotationState: UInt64 = 0x2545_F491_4F6C_DD1D
 
-    private static func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
-        let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(count, 1))
-        b.initialize(repeating: value)
-        return b
-    }
-
-    init(vertexCount n: Int, maximumCardinality: Bool,
-         start: UnsafeBufferPointer<Int>, end: UnsafeBufferPointer<Int>,
-         nbr: UnsafeBufferPointer<Int32>, wgt: UnsafeBufferPointer<Int64>,
-         rev: UnsafeBufferPointer<Int32>) {
+    init(vertexCount n: Int, maximumCardinality: Bool, start: [Int], end: [Int],
+         nbr: [Int32], wgt: [Int64], rev: [Int32]) {
         self.n = n
         self.maximumCardinality = maximumCardinality
         adjStart = start
@@ -489,52 +480,31 @@ private final class BlossomEngine {
         for v in 0..<n {
             for s in start[v]..<end[v] where wgt[s] > maxWeight { maxWeight = wgt[s] }
         }
-        mate = Self.buffer(n, -1)
-        inBlossom = Self.buffer(n, 0)
-        stale = Self.buffer(2 * n, 0)
-        label = Self.buffer(2 * n, labelFree)
-        labelEnd = Self.buffer(2 * n, -1)
-        rootOf = Self.buffer(2 * n, -1)
-        parent = Self.buffer(2 * n, -1)
-        base = Self.buffer(2 * n, -1)
-        dual = Self.buffer(2 * n, 0)
-        bestEdge = Self.buffer(2 * n, -1)
-        bestKey = Self.buffer(2 * n, .max)
-        listCompacted = Self.buffer(2 * n, 0)
-        bestToIndex = Self.buffer(2 * n, -1)
-        mark = Self.buffer(2 * n, 0)
-        for v in 0..<n {
-            inBlossom[v] = Int32(v)
-            base[v] = Int32(v)
-            dual[v] = maxWeight
-        }
+        let identity = (0..<n).map { Int32($0) }
+        mate = [Int32](repeating: -1, count: n)
+        inBlossom = identity
+        stale = [UInt8](repeating: 0, count: 2 * n)
+        label = [Int8](repeating: labelFree, count: 2 * n)
+        labelEnd = [Int32](repeating: -1, count: 2 * n)
+        rootOf = [Int32](repeating: -1, count: 2 * n)
+        parent = [Int32](repeating: -1, count: 2 * n)
+        base = identity + [Int32](repeating: -1, count: n)
+        dual = [Int64](repeating: maxWeight, count: n) + [Int64](repeating: 0, count: n)
+        bestEdge = [Int32](repeating: -1, count: 2 * n)
+        bestKey = [Int64](repeating: .max, count: 2 * n)
+        listCompacted = [Int](repeating: 0, count: 2 * n)
+        bestToIndex = [Int32](repeating: -1, count: 2 * n)
+        mark = [UInt32](repeating: 0, count: 2 * n)
         children = [[Int32]](repeating: [], count: 2 * n)
         links = [[Int32]](repeating: [], count: 2 * n)
         lists = [[SlackListEntry]](repeating: [], count: 2 * n)
         unusedBlossoms = (n..<(2 * n)).reversed().map { Int32($0) }
     }
 
-    deinit {
-        mate.deallocate()
-        inBlossom.deallocate()
-        stale.deallocate()
-        label.deallocate()
-        labelEnd.deallocate()
-        rootOf.deallocate()
-        parent.deallocate()
-        base.deallocate()
-        dual.deallocate()
-        bestEdge.deallocate()
-        bestKey.deallocate()
-        listCompacted.deallocate()
-        bestToIndex.deallocate()
-        mark.deallocate()
-    }
-
     @inline(__always) func top(_ v: Int) -> Int { Int(inBlossom[v]) }
     @inline(__always) func owner(_ slot: Int) -> Int { Int(nbr[Int(rev[slot])]) }
 
-    func nextStamp() -> UInt32 {
+    mutating func nextStamp() -> UInt32 {
         stamp &+= 1
         if stamp == 0 {
             for i in 0..<mark.count { mark[i] = 0 }
@@ -547,7 +517,7 @@ private final class BlossomEngine {
     /// Adjacency walks start at such an offset (and wrap around) so that, among equally good
     /// least-slack edges, different vertices record different ones; with many equal weights
     /// this keeps the repair work after an augmentation small.
-    func nextRotation(_ bound: Int) -> Int {
+    mutating func nextRotation(_ bound: Int) -> Int {
         rotationState &+= 0x9E37_79B9_7F4A_7C15
         var z = rotationState
         z = (z ^ (z >> 31)) &* 0xBF58_476D_1CE4_E5B9
@@ -567,7 +537,7 @@ private final class BlossomEngine {
 
     // MARK: Main loop
 
-    func run() {
+    mutating func run() {
         for v in 0..<n {
             label[v] = labelOuter
             labelEnd[v] = -1
@@ -628,7 +598,6 @@ private final class BlossomEngine {
                 for v in 0..<n where label[top(v)] == labelInner { barrier.append(Int32(v)) }
                 break
             }
-            dbgCounts[5] += 1
             assert(delta >= 0)
             applyDelta(delta)
             if kind == 1 { break }
@@ -645,7 +614,7 @@ private final class BlossomEngine {
         }
     }
 
-    func applyDelta(_ delta: Int64) {
+    mutating func applyDelta(_ delta: Int64) {
         if delta == 0 { return }
         for v in 0..<n {
             let l = label[top(v)]
@@ -658,7 +627,7 @@ private final class BlossomEngine {
         shift += delta
     }
 
-    func drainQueue() {
+    mutating func drainQueue() {
         while queueHead < queue.count {
             let v = Int(queue[queueHead])
             queueHead += 1
@@ -672,7 +641,7 @@ private final class BlossomEngine {
 
     /// Scans all edges of the outer vertex v (from a pseudo-random starting slot, wrapping
     /// around): records least-slack information and acts on tight edges.
-    func scanVertex(_ v: Int) {
+    mutating func scanVertex(_ v: Int) {
         let first = adjStart[v], end = adjEnd[v]
         if first == end { return }
         let middle = first + nextRotation(end - first)
@@ -691,7 +660,7 @@ private final class BlossomEngine {
 
     /// The hot loop. Returns the first slot whose edge is tight and usable (towards an outer
     /// vertex of another top, or towards an unlabelled top), or `to` if there is none.
-    func scanRange(_ v: Int, from: Int, to: Int) -> Int {
+    mutating func scanRange(_ v: Int, from: Int, to: Int) -> Int {
         let bv = top(v)
         let dv = dual[v]
         let keyBase = dv + shift
@@ -736,7 +705,7 @@ private final class BlossomEngine {
     }
 
     /// Reacts to a tight edge from outer vertex v through `slot`.
-    func handleTightEdge(from v: Int, slot: Int) {
+    mutating func handleTightEdge(from v: Int, slot: Int) {
         let w = Int(nbr[slot])
         let bv = top(v), bw = top(w)
         if bv == bw { return }
@@ -756,7 +725,7 @@ private final class BlossomEngine {
 
     /// Labels the top containing w through slot p (a slot of a vertex of that top, or -1 for
     /// a root). An inner label immediately makes the partner of the base outer.
-    func assignLabel(_ w0: Int, _ t0: Int8, _ p0: Int) {
+    mutating func assignLabel(_ w0: Int, _ t0: Int8, _ p0: Int) {
         var w = w0, t = t0, p = p0
         while true {
             let b = top(w)
@@ -787,7 +756,7 @@ private final class BlossomEngine {
 
     /// Walks up from two outer vertices of the same tree, alternately, and returns the base
     /// of their nearest common outer top.
-    func findCommonBase(_ v: Int, _ w: Int) -> Int {
+    mutating func findCommonBase(_ v: Int, _ w: Int) -> Int {
         let st = nextStamp()
         var a = v, b = w
         while true {
@@ -811,8 +780,7 @@ private final class BlossomEngine {
 
     /// Shrinks the odd cycle closed by the tight edge `slot` (v – w) into a new outer blossom
     /// with the given base vertex.
-    func addBlossom(base baseVertex: Int, from v: Int, slot: Int) {
-        dbgCounts[4] += 1
+    mutating func addBlossom(base baseVertex: Int, from v: Int, slot: Int) {
         let w = Int(nbr[slot])
         let bb = top(baseVertex)
         var bv = top(v)
@@ -897,7 +865,7 @@ private final class BlossomEngine {
 
     /// Per-neighbour-top minimum merge of one least-slack candidate (uses `bestToIndex`).
     @inline(__always)
-    func considerListEntry(_ e: SlackListEntry, into out: inout [SlackListEntry],
+    mutating func considerListEntry(_ e: SlackListEntry, into out: inout [SlackListEntry],
                            keys: inout [Int64], blossom b: Int, twoShift: Int64) {
         let s = Int(e.slot)
         let y = Int(nbr[s])
@@ -917,7 +885,7 @@ private final class BlossomEngine {
 
     /// Drops stale entries of an outer blossom's list, keeps one least-slack entry per
     /// neighbouring outer top, and recomputes `bestEdge[b]`.
-    func compactList(_ b: Int) {
+    mutating func compactList(_ b: Int) {
         var out = [SlackListEntry]()
         var keys = [Int64]()
         let twoShift = 2 * shift
@@ -940,7 +908,7 @@ private final class BlossomEngine {
     /// Makes vertex v the base of blossom b, re-matching the edges inside b (and recursively
     /// inside its sub-blossoms) along the even alternating path from v's sub-blossom to the
     /// old base.
-    func augmentBlossom(_ b0: Int, _ v0: Int) {
+    mutating func augmentBlossom(_ b0: Int, _ v0: Int) {
         var work: [(Int, Int)] = [(b0, v0)]
         while let (b, v) = work.popLast() {
             var t = v
@@ -976,7 +944,7 @@ private final class BlossomEngine {
 
     /// Expands an inner blossom whose dual reached zero, relabelling its sub-blossoms so that
     /// the alternating tree stays consistent.
-    func expandInnerBlossom(_ b: Int) {
+    mutating func expandInnerBlossom(_ b: Int) {
         let ch = children[b]
         let ln = links[b]
         let count = ch.count
@@ -1046,7 +1014,7 @@ private final class BlossomEngine {
         recycleBlossom(b)
     }
 
-    func recycleBlossom(_ b: Int) {
+    mutating func recycleBlossom(_ b: Int) {
         base[b] = -1
         parent[b] = -1
         children[b] = []
@@ -1065,7 +1033,7 @@ private final class BlossomEngine {
     // MARK: Augmentation
 
     /// Augments along the path root(v) … v – w … root(w) and dissolves the two trees.
-    func augment(from v: Int, slot: Int) {
+    mutating func augment(from v: Int, slot: Int) {
         let w = Int(nbr[slot])
         let r1 = rootOf[top(v)], r2 = rootOf[top(w)]
         for side in 0..<2 {
@@ -1093,7 +1061,7 @@ private final class BlossomEngine {
     /// Removes the labels of the two trees rooted at r1 and r2 and expands their outer
     /// blossoms with zero dual. Least-slack records that may refer to the dissolved trees are
     /// marked stale and recomputed before the next dual step (`refreshStale`).
-    func dissolveTrees(_ r1: Int32, _ r2: Int32) {
+    mutating func dissolveTrees(_ r1: Int32, _ r2: Int32) {
         let st = nextStamp()
         var tops = [Int]()
         for v in 0..<n {
@@ -1103,7 +1071,6 @@ private final class BlossomEngine {
                 tops.append(b)
             }
         }
-        dbgCounts[0] += 1
         for b in tops {
             let wasOuter = label[b] == labelOuter
             label[b] = labelFree
@@ -1134,7 +1101,7 @@ private final class BlossomEngine {
         }
     }
 
-    @inline(__always) func markStale(_ x: Int) {
+    @inline(__always) mutating func markStale(_ x: Int) {
         if stale[x] == 0 {
             stale[x] = 1
             staleList.append(Int32(x))
@@ -1145,7 +1112,7 @@ private final class BlossomEngine {
     /// unlabelled vertices and of outer tops. Inner vertices stay stale (their record is only
     /// needed once they become unlabelled, or when their blossom is expanded); vertices inside
     /// outer blossoms need no vertex-level record.
-    func refreshStale() {
+    mutating func refreshStale() {
         if staleList.isEmpty { return }
         var keep = 0
         for idx in 0..<staleList.count {
@@ -1153,7 +1120,7 @@ private final class BlossomEngine {
             if stale[x] == 0 { continue }
             if x >= n {
                 stale[x] = 0
-                if base[x] >= 0 && parent[x] < 0 && label[x] == labelOuter { dbgCounts[3] += 1; compactList(x) }
+                if base[x] >= 0 && parent[x] < 0 && label[x] == labelOuter { compactList(x) }
                 continue
             }
             let bx = top(x)
@@ -1165,10 +1132,8 @@ private final class BlossomEngine {
             }
             stale[x] = 0
             if l == labelFree {
-                dbgCounts[1] += 1
                 recomputeVertexBest(x)
             } else if bx == x {
-                dbgCounts[2] += 1
                 recomputeTrivialOuterBest(x)
             }
         }
@@ -1176,7 +1141,7 @@ private final class BlossomEngine {
     }
 
     /// Expands an unlabelled blossom with zero dual (and nested ones with zero dual).
-    func expandFreeBlossom(_ b0: Int) {
+    mutating func expandFreeBlossom(_ b0: Int) {
         var work = [b0]
         while let b = work.popLast() {
             for c32 in children[b] {
@@ -1202,7 +1167,7 @@ private final class BlossomEngine {
     }
 
     /// Least-slack edge from the non-outer vertex w to any outer vertex, by a full scan.
-    func recomputeVertexBest(_ w: Int) {
+    mutating func recomputeVertexBest(_ w: Int) {
         var best = Int64.max
         var bestSlot: Int32 = -1
         let sh = shift
@@ -1226,7 +1191,7 @@ private final class BlossomEngine {
     }
 
     /// Least-slack edge from the trivial outer top v to another outer top, by a full scan.
-    func recomputeTrivialOuterBest(_ v: Int) {
+    mutating func recomputeTrivialOuterBest(_ v: Int) {
         var best = Int64.max
         var bestSlot: Int32 = -1
         let base2 = dual[v] + 2 * shift
