@@ -67,9 +67,10 @@
 /// dual is reported as `vertexDual[v] = 2·y_v` and a blossom dual as `2·z_B`. The edge
 /// condition therefore reads `vertexDual[u] + vertexDual[v] + Σ_{B ∋ u,v} dual_B >= 2·w_uv`.
 ///
-/// Weights must be small enough that no dual can overflow: `init` requires
-/// `vertexCount · |w| <= 2^58` for every edge (a precondition; realistic fixed-point scores are
-/// far below this).
+/// Weights must be small enough that no dual can overflow: keep `vertexCount · |w| <= 2^58`
+/// for every edge (negative ones included). `init` enforces the slightly looser
+/// `vertexCount · |w| <= 2^59` with a precondition; within it every intermediate value stays
+/// below about 8 · vertexCount · max|w| <= 2^62.
 struct WeightedMatching: Sendable {
 
     /// An undirected edge `u – v` with an integer weight.
@@ -157,14 +158,14 @@ struct WeightedMatching: Sendable {
         var seenOwner = [Int32](repeating: -1, count: n)
         var degree = [Int](repeating: 0, count: n)
         var positiveDegree = [Int](repeating: 0, count: n)
-        let weightLimit = (Int64(1) << 58) / Int64(max(n, 1))
+        let weightLimit = (Int64(1) << 59) / Int64(max(n, 1))
         for a in 0..<n {
             var write = bucketStart[a]
             for p in bucketStart[a]..<bucketStart[a + 1] {
                 let b = Int(bucketOther[p])
                 let w = bucketWeight[p]
                 precondition(w <= weightLimit && w >= -weightLimit,
-                             "edge weight too large: need vertexCount * |weight| <= 2^58")
+                             "edge weight too large: need vertexCount * |weight| <= 2^59")
                 if seenOwner[b] == Int32(a) {
                     let q = seenAt[b]
                     if w > bucketWeight[q] { bucketWeight[q] = w }
