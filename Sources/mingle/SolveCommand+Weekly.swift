@@ -39,12 +39,20 @@ struct WeeklyRunOptions: ParsableArguments {
     struct Prepared {
         var session: Session
         var pastInAppendFile: [PastSession] = []
+        var templates = MessageTemplates.builtIn
     }
 
     /// Reads the session: INPUT alone (or standard input) as SPEC section 4 has
     /// it, or, when a part is given, INPUT (a whole session or a fragment) and
     /// the parts merged.
     func prepare(input: String?, log: Log) throws(CLIFailure) -> Prepared {
+        var prepared = try readSession(input: input, log: log)
+        // Read before solving, so that a bad template writes nothing.
+        if let templates { prepared.templates = try Self.loadTemplates(templates) }
+        return prepared
+    }
+
+    private func readSession(input: String?, log: Log) throws(CLIFailure) -> Prepared {
         let appendFileExists = appendHistory.map { FileManager.default.fileExists(atPath: $0) } ?? false
         guard members != nil || program != nil || history != nil || appendFileExists else {
             return Prepared(session: try InputFile.session(input, log: log))
@@ -94,8 +102,7 @@ struct WeeklyRunOptions: ParsableArguments {
     /// failure before leaves the history as it was and the week can be re-run).
     func finish(_ prepared: Prepared, output: Output, log: Log) throws(CLIFailure) {
         if let messages {
-            var composer = MessageComposer(date: day)
-            if let templates { composer.templates = try Self.loadTemplates(templates) }
+            let composer = MessageComposer(templates: prepared.templates, date: day)
             let written = composer.messages(for: prepared.session, output: output)
             try OutputFile.write(MatchMessage.jsonLines(written), to: messages)
             log.info("wrote \(written.count) messages to \(messages)")

@@ -50,7 +50,7 @@ struct ColumnPlan {
     /// - Complexity: O(columns × (options + rows of unnamed columns)).
     init(table: CSVTable, options: MemberImport) {
         headers = table.header.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        if table.header.count == 1 && headers[0].isEmpty {
+        if headers.allSatisfy(\.isEmpty) {
             issues.append(ImportIssue(.error, line: 1, "the file is empty: the first line must name the columns, such as Prénom;Nom;Email"))
             return
         }
