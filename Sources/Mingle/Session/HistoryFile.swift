@@ -32,23 +32,7 @@ public enum HistoryFile {
     ///
     /// - Complexity: O(size of the history).
     public static func jsonBytes(_ history: [PastSession]) -> [UInt8] {
-        var w = JSONWriter(indent: 1)
-        w.beginObject()
-        w.key("version"); w.integer(1)
-        w.key("history"); w.beginArray()
-        for past in history {
-            w.beginObject()
-            if let d = past.date { w.key("date"); w.string(d) }
-            w.key("groups"); w.beginArray()
-            for g in past.groups { w.inlineStrings(g) }
-            w.endArray()
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        var bytes = w.bytes
-        bytes.append(0x0A)
-        return bytes
+        JSONWriter.partFile("history", history) { $0.pastSession($1) }
     }
 
     /// Whether `text` is a date history accepts: `YYYY-MM-DD`, optionally followed by a time.

@@ -6,15 +6,6 @@ public enum MembersFile {
     ///
     /// - Complexity: O(size of the members).
     public static func jsonBytes(_ members: [Member]) -> [UInt8] {
-        var w = JSONWriter(indent: 1)
-        w.beginObject()
-        w.key("version"); w.integer(1)
-        w.key("members"); w.beginArray()
-        for m in members { w.member(m) }
-        w.endArray()
-        w.endObject()
-        var bytes = w.bytes
-        bytes.append(0x0A)
-        return bytes
+        JSONWriter.partFile("members", members) { $0.member($1) }
     }
 }

@@ -36,14 +36,7 @@ extension Session {
             w.key("participants"); w.inlineStrings(participants)
         }
         w.key("history"); w.beginArray()
-        for h in history {
-            w.beginObject()
-            if let d = h.date { w.key("date"); w.string(d) }
-            w.key("groups"); w.beginArray()
-            for g in h.groups { w.inlineStrings(g) }
-            w.endArray()
-            w.endObject()
-        }
+        for h in history { w.pastSession(h) }
         w.endArray()
         w.key("exclusions"); w.beginArray()
         for e in exclusions {

@@ -1,3 +1,5 @@
+/// Writing the parts of a session that more than one file holds: members,
+/// a program's audience, past sessions.
 extension JSONWriter {
     /// Writes a member as SPEC section 1 has it (categories sorted by name), then
     /// the extension fields `groups`, `guest` and `language` when they are set.
@@ -30,6 +32,30 @@ extension JSONWriter {
         case .bool(let b): bool(b)
         case .strings(let ss): inlineStrings(ss)
         }
+    }
+
+    /// A session part's file, `{"version": 1, "<key>": [items]}`, ending with a newline.
+    ///
+    /// - Complexity: O(size of the items).
+    static func partFile<Item>(_ key: String, _ items: [Item], _ write: (inout JSONWriter, Item) -> Void) -> [UInt8] {
+        var w = JSONWriter(indent: 1)
+        w.beginObject()
+        w.key("version"); w.integer(1)
+        w.key(key); w.beginArray()
+        for item in items { write(&w, item) }
+        w.endArray()
+        w.endObject()
+        return w.bytes + [0x0A]
+    }
+
+    /// Writes a past session: its date when it has one, and its groups.
+    mutating func pastSession(_ past: PastSession) {
+        beginObject()
+        if let d = past.date { key("date"); string(d) }
+        key("groups"); beginArray()
+        for g in past.groups { inlineStrings(g) }
+        endArray()
+        endObject()
     }
 
     /// Writes a program's audience (only the conditions that are set).
