@@ -89,8 +89,8 @@ struct ImportCommand: ParsableCommand {
         guard result.canWrite(skippingInvalidRows: skipInvalid), !result.members.isEmpty || errors.isEmpty else {
             let what = result.isFatal ? "the file cannot be read as members" : "\(result.invalidRows) invalid row(s) of \(result.rows)"
             let hint = result.isFatal || skipInvalid ? "" : " (--skip-invalid writes the valid rows)"
-            throw CLIFailure(code: .dataError, message: errors.map { "\(file): \($0)" }.joined(separator: "\n")
-                + "\n\(file): \(what); nothing was written\(hint)")
+            throw CLIFailure(code: .dataError, message: "\(file): \(what); nothing was written\(hint):\n"
+                + errors.map { "\(file): \($0)" }.joined(separator: "\n"))
         }
         try OutputFile.write(MembersFile.jsonBytes(result.members), to: output)
         if !errors.isEmpty {
