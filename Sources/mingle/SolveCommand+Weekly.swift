@@ -53,7 +53,10 @@ struct WeeklyRunOptions: ParsableArguments {
     }
 
     private func readSession(input: String?, log: Log) throws(CLIFailure) -> Prepared {
-        let appendFileExists = appendHistory.map { FileManager.default.fileExists(atPath: $0) } ?? false
+        // A history file not created yet, or created empty (touch), holds no past session.
+        let appendFileExists = appendHistory.map {
+            FileManager.default.fileExists(atPath: $0) && !(FileManager.default.contents(atPath: $0)?.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } ?? false)
+        } ?? false
         guard members != nil || program != nil || history != nil || appendFileExists else {
             return Prepared(session: try InputFile.session(input, log: log))
         }

@@ -10,7 +10,7 @@ struct SolveCommand: ParsableCommand {
         discussion: "Reads INPUT (or standard input) and writes the output JSON to OUTPUT (or standard output); logs go to standard error."
     )
 
-    @Argument(help: "The session JSON file; '-' or nothing for standard input.")
+    @Argument(help: "The session JSON file; '-' or nothing for standard input (nothing: no input when parts are given).")
     var input: String?
 
     @Option(name: .shortAndLong, help: "Where to write the output; standard output when absent. Written whole or not at all.")

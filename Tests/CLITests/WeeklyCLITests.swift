@@ -101,6 +101,20 @@ extension CLITests {
         #expect(missing.status == 66)
     }
 
+    /// A history file created empty (with touch) holds no past session; after a run it holds one.
+    @Test func emptyHistoryFileStartsTheHistory() throws {
+        let folder = try temporaryFolder()
+        let history = folder.appendingPathComponent("history.json")
+        #expect(FileManager.default.createFile(atPath: history.path, contents: Data()))
+        let r = try run(["solve", Self.example, "-q", "-o", folder.appendingPathComponent("out.json").path,
+                         "--append-history", history.path, "--date", "2026-11-23"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let past = try HistoryFile.decode([UInt8](Data(contentsOf: history)))
+        let output = try Output.decode(JSONValue.parse(String(contentsOf: folder.appendingPathComponent("out.json"), encoding: .utf8)))
+        #expect(past == [PastSession(date: "2026-11-23", output: output)])
+        #expect(!output.groups.isEmpty)
+    }
+
     @Test func customTemplates() throws {
         let folder = try temporaryFolder()
         let templates = folder.appendingPathComponent("templates")
