@@ -3,8 +3,9 @@ extension Problem {
     ///
     /// Participants are `session.participants` in their order, or every `active`
     /// member in member order; those whose status is pending or paused, or who
-    /// are outside the program's audience, become `absent`. History sessions are ordered by date when every one has a date
-    /// (a stable sort), otherwise by array order; the last is age 1.
+    /// are outside the program's audience, become `absent`. History sessions are
+    /// ordered by date when every one has a date (a stable sort), otherwise by
+    /// array order; the last is age 1.
     ///
     /// - Complexity: O(members × rules + Σ group sizes² over history + e log e).
     public init(_ session: Session) {
