@@ -110,7 +110,7 @@ extension CLITests {
                          "--append-history", history.path, "--date", "2026-11-23"])
         #expect(r.status == 0, "\(r.stderr)")
         let past = try HistoryFile.decode([UInt8](Data(contentsOf: history)))
-        let output = try Output.decode(JSONValue.parse(String(contentsOf: folder.appendingPathComponent("out.json"), encoding: .utf8)))
+        let output = try validate(String(contentsOf: folder.appendingPathComponent("out.json"), encoding: .utf8), against: Self.example)
         #expect(past == [PastSession(date: "2026-11-23", output: output)])
         #expect(!output.groups.isEmpty)
     }
@@ -121,8 +121,9 @@ extension CLITests {
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try "Subject: Café\n\n{{firstName}} + {{matesNames}}".write(to: templates.appendingPathComponent("match.fr.mustache"), atomically: true, encoding: .utf8)
         let messages = folder.appendingPathComponent("m.jsonl").path
-        let r = try run(["solve", Self.example, "-q", "-o", "/dev/null", "--messages", messages, "--templates", templates.path])
+        let r = try run(["solve", Self.example, "-q", "--messages", messages, "--templates", templates.path])
         #expect(r.status == 0, "\(r.stderr)")
+        _ = try validate(r.stdout, against: Self.example)
         // example-20 has no languages: English, built in.
         let first = try String(contentsOfFile: messages, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
         #expect(first.contains(#""language":"en""#) && first.contains(#""subject":"Your match"#))
