@@ -3,7 +3,7 @@ extension Output {
     /// group scores, the unmatched with their reasons (participant order), stats.
     ///
     /// - Complexity: O(groups × k² × rules) plus the reasons of the unplaced
-    ///   (`Problem.unplacedReasons`).
+    ///   (`Problem.unplacedCauses`).
     public init(problem: Problem, result: SolverResult, seconds: Double) {
         var placed = [Bool](repeating: false, count: problem.count)
         var groups: [Group] = []
@@ -22,8 +22,8 @@ extension Output {
         }
         var unmatched: [Unmatched] = problem.absent.map { Unmatched(member: $0.memberID, reason: $0.reason) }
         let unplaced = (0..<problem.count).filter { !placed[$0] }
-        for (i, reason) in zip(unplaced, problem.unplacedReasons(unplaced)) {
-            unmatched.append(Unmatched(member: problem.participantIDs[i], reason: reason))
+        for (i, cause) in zip(unplaced, problem.unplacedCauses(unplaced)) {
+            unmatched.append(Unmatched(member: problem.participantIDs[i], reason: cause.description))
         }
         // Bound: at least the objective (the solver's bound is on the same sum, up to rounding).
         let bound = result.bound.map { result.status == .optimal ? objective : max($0, objective) }

@@ -1,18 +1,18 @@
 extension Problem {
-    /// The reasons of `unplacedReason(_:)` for many participants at once, in
-    /// the same words, without scanning every participant for each unplaced
+    /// The causes of `unplacedCause(_:)` for many participants at once, the
+    /// same ones, without scanning every participant for each unplaced
     /// one: the partners passing a required rule come from a histogram of the
     /// rule's values, those passing all required rules from a histogram of
     /// the tuples of required values, less the linked partners (exclusions,
     /// recent meetings), which are few.
     ///
     /// - Parameter scanLimit: when unplaced × participants is at most this,
-    ///   each reason is computed by the plain scan.
+    ///   each cause is computed by the plain scan.
     /// - Complexity: O(participants × rules + Σ V² + T × R per distinct tuple
     ///   of the unplaced + their links), for V values of a rule, T distinct
     ///   tuples of required values and R required rules.
-    func unplacedReasons(_ unplaced: [Int], scanLimit: Int = 1 << 22) -> [String] {
-        guard unplaced.count * count > scanLimit, count > 1 else { return unplaced.map { unplacedReason($0) } }
+    func unplacedCauses(_ unplaced: [Int], scanLimit: Int = 1 << 22) -> [UnmatchedCause] {
+        guard unplaced.count * count > scanLimit, count > 1 else { return unplaced.map { unplacedCause($0) } }
         let tables = RuleTables(self)
         let required = rules.indices.filter { rules[$0].required }
         func holds(_ r: Int, _ a: Int32, _ b: Int32) -> Bool {
@@ -76,7 +76,7 @@ extension Problem {
                 if links.flags[e] & PairLinks.excludedFlag != 0 { partners.excluded += 1 }
                 if links.flags[e] & PairLinks.recentFlag != 0 { partners.recent += 1 }
             }
-            return unplacedReason(i, partners)
+            return unplacedCause(i, partners)
         }
     }
 }

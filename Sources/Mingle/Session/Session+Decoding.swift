@@ -196,13 +196,18 @@ struct SessionReader {
         if let e = document.exclusions { session.exclusions = readExclusions(e, at: root.key("exclusions"), memberIDs: memberIDs) }
         if let o = document.options { session.options = readOptions(o, at: root.key("options")) }
         checkWithinValues(session)
+        switch document.members {
+        case .json(let m)?: checkMemberExtensions(m, session: session)
+        case .decoded?: checkAudienceAdmitsSomeone(session) // the fast path took only well-typed extensions
+        case nil: break
+        }
         return session
     }
 
     mutating func readProgram(_ json: JSONValue, at path: JSONPath) -> Program {
         var program = Program()
         guard let members = object(json, at: path, what: "program") else { return program }
-        checkKeys(members, at: path, allowed: ["id", "groupSize", "remainder", "rules", "repeats"], what: "the program")
+        checkKeys(members, at: path, allowed: ["id", "groupSize", "remainder", "rules", "repeats", "audience"], what: "the program")
         if let v = json["id"] {
             switch v {
             case .string(let s): program.id = s
@@ -224,6 +229,7 @@ struct SessionReader {
             program.rules = rules.enumerated().compactMap { readRule($0.element, at: path.key("rules").index($0.offset)) }
         }
         if let v = json["repeats"] { program.repeats = readRepeats(v, at: path.key("repeats")) }
+        if let v = json["audience"] { program.audience = readAudience(v, at: path.key("audience")) }
         return program
     }
 
@@ -362,6 +368,7 @@ struct SessionReader {
             }
             member.categories = categories
         }
+        readMemberExtensions(json, into: &member)
         return member
     }
 

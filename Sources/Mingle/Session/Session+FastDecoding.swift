@@ -145,15 +145,16 @@ private struct SessionScanner {
     }
 
     /// One member, as `SessionReader.readMember` reads it: the first occurrence
-    /// of a key counts, other keys are ignored, a `null` name or category is absent.
+    /// of a key counts, other keys are ignored, a `null` name, category or
+    /// extension is absent.
     mutating func member() throws(NeedsFullPath) -> Member {
         var id: String?
         var member = Member(id: "")
-        var seen: UInt8 = 0 // one bit per known key
+        var seen: UInt16 = 0 // one bit per known key
         if try open(UInt8(ascii: "{"), UInt8(ascii: "}")) {
             repeat {
                 let key = try key()
-                let bit: UInt8
+                let bit: UInt16
                 switch key {
                 case "id": bit = 1
                 case "firstName": bit = 2
@@ -161,6 +162,9 @@ private struct SessionScanner {
                 case "email": bit = 8
                 case "status": bit = 16
                 case "categories": bit = 32
+                case "groups": bit = 64
+                case "guest": bit = 128
+                case "language": bit = 256
                 default: bit = 0
                 }
                 guard bit != 0, seen & bit == 0 else {
@@ -176,7 +180,27 @@ private struct SessionScanner {
                 case 16:
                     guard let status = MemberStatus(rawValue: try string()) else { throw NeedsFullPath() }
                     member.status = status
-                default: member.categories = try categories()
+                case 32: member.categories = try categories()
+                // Extensions, as `readMemberExtensions` reads them; a value of the
+                // wrong type gets an issue on the full path.
+                case 64:
+                    switch try value() {
+                    case .null: break
+                    case .array(let elements):
+                        member.groups = try elements.map { e throws(NeedsFullPath) -> String in
+                            guard case .string(let s) = e, !s.isEmpty else { throw NeedsFullPath() }
+                            return s
+                        }
+                    default: throw NeedsFullPath()
+                    }
+                case 128:
+                    switch try value() {
+                    case .null: break
+                    case .bool(let b): member.guest = b
+                    default: throw NeedsFullPath()
+                    }
+                default:
+                    if let language = try optionalString(), !language.isEmpty { member.language = language }
                 }
             } while try more(UInt8(ascii: "}"))
         }

@@ -39,16 +39,19 @@ public struct Program: Sendable, Equatable {
     public var remainder: RemainderPolicy
     public var rules: [Rule]
     public var repeats: RepeatPolicy
+    /// Who may take part (an extension of the spec); nil admits every participant.
+    public var audience: Audience?
 
     public init(
         id: String? = nil, groupSize: Int = 2, remainder: RemainderPolicy = .merge,
-        rules: [Rule] = [], repeats: RepeatPolicy = RepeatPolicy()
+        rules: [Rule] = [], repeats: RepeatPolicy = RepeatPolicy(), audience: Audience? = nil
     ) {
         self.id = id
         self.groupSize = groupSize
         self.remainder = remainder
         self.rules = rules
         self.repeats = repeats
+        self.audience = audience
     }
 
     /// The group sizes SPEC section 1 allows.
@@ -131,10 +134,17 @@ public struct Member: Sendable, Equatable {
     public var email: String?
     public var status: MemberStatus
     public var categories: [String: CategoryValue]
+    /// Groups the member belongs to, such as teams (an extension of the spec, for audiences).
+    public var groups: [String]
+    /// A guest rather than a member of the organisation (an extension of the spec, for audiences).
+    public var guest: Bool
+    /// The language of the member's messages, such as "fr" (an extension of the spec).
+    public var language: String?
 
     public init(
         id: String, firstName: String? = nil, lastName: String? = nil, email: String? = nil,
-        status: MemberStatus = .active, categories: [String: CategoryValue] = [:]
+        status: MemberStatus = .active, categories: [String: CategoryValue] = [:],
+        groups: [String] = [], guest: Bool = false, language: String? = nil
     ) {
         self.id = id
         self.firstName = firstName
@@ -142,6 +152,9 @@ public struct Member: Sendable, Equatable {
         self.email = email
         self.status = status
         self.categories = categories
+        self.groups = groups
+        self.guest = guest
+        self.language = language
     }
 }
 

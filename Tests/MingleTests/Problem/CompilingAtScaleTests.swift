@@ -56,7 +56,7 @@ struct CompilingAtScaleTests {
 
 @Suite("Reasons of the unplaced at scale")
 struct ReasonsAtScaleTests {
-    /// The histogram path gives the words of the plain scan, for every
+    /// The histogram path gives the causes of the plain scan, for every
     /// participant of random sessions (required rules of every kind, history,
     /// exclusions, members lacking values).
     @Test(arguments: 0..<40)
@@ -66,6 +66,6 @@ struct ReasonsAtScaleTests {
         if seed % 4 == 0 { session.program.rules.append(Rule(category: "remote", kind: .same, required: true)) }
         let problem = Problem(session)
         let all = Array(0..<problem.count)
-        #expect(problem.unplacedReasons(all, scanLimit: 0) == all.map { problem.unplacedReason($0) })
+        #expect(problem.unplacedCauses(all, scanLimit: 0) == all.map { problem.unplacedCause($0) })
     }
 }
