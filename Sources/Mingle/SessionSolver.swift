@@ -33,14 +33,17 @@ public struct SessionSolver: Sendable {
     }
 
     /// Solves the session with its options (overridden by this value's fields).
+    /// `progress` hears the phases "compiling", the solver's own, then "output".
     public func solve(_ session: Session, progress: (@Sendable (String, Double) -> Void)? = nil) -> Output {
         let start = Date()
         var options = session.options
         if let solver { options.solver = solver }
         if let timeLimit { options.timeLimit = timeLimit }
         if let seed { options.seed = seed }
+        progress?("compiling", 0)
         let problem = Problem(session)
         let result = SessionSolver.solver(for: options.solver).solve(problem, limits: SolveLimits(options, progress: progress))
+        progress?("output", 0)
         return Output(problem: problem, result: result, seconds: Date().timeIntervalSince(start))
     }
 }

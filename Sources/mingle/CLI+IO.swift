@@ -29,6 +29,18 @@ struct Log {
     func warning(_ message: String) {
         FileHandle.standardError.write(Data(("mingle: warning: " + message + "\n").utf8))
     }
+
+    /// An error that does not end the run (one bad session of a batch).
+    func error(_ message: String) {
+        FileHandle.standardError.write(Data(("mingle: " + message + "\n").utf8))
+    }
+
+    /// Called when a phase of the run starts ("reading", "decoding", ...).
+    var onPhase: (@Sendable (String) -> Void)? = nil
+
+    func phase(_ name: String) {
+        onPhase?(name)
+    }
 }
 
 enum InputFile {
@@ -53,7 +65,9 @@ enum InputFile {
 
     /// Reads and validates a session; invalid input is exit 65 with every problem listed.
     static func session(_ path: String?, log: Log) throws(CLIFailure) -> Session {
+        log.phase("reading")
         let (bytes, name) = try read(path)
+        log.phase("decoding")
         do {
             let (session, warnings) = try Session.decode(bytes, file: name)
             for w in warnings { log.warning("\(name ?? "<stdin>"): \(w)") }

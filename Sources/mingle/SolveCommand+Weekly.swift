@@ -27,6 +27,11 @@ struct WeeklyRunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A folder of templates replacing the built-in ones: match.LANG.mustache, unmatched.LANG.mustache.", valueName: "DIR"))
     var templates: String?
 
+    /// Whether any of these options is given.
+    var isUsed: Bool {
+        members != nil || program != nil || history != nil || appendHistory != nil || date != nil || messages != nil || templates != nil
+    }
+
     func validate() throws {
         if let date, !HistoryFile.isDate(date) {
             throw ValidationError("--date must be a date such as 2026-11-23 (YYYY-MM-DD), not '\(date)'")

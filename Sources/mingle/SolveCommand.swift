@@ -28,6 +28,12 @@ struct SolveCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress line and no summary on standard error.")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Solve every session of a JSON Lines file (one per line) on all cores; the results go to OUTPUT in input order, one line each.", valueName: "FILE"))
+    var batch: String?
+
+    @Flag(help: "Print the wall time of each phase on standard error (reading, decoding, compiling, the solver's phases, output, encoding, writing).")
+    var timings = false
+
     @OptionGroup(title: "Weekly runs")
     var weekly: WeeklyRunOptions
 
@@ -38,22 +44,36 @@ struct SolveCommand: ParsableCommand {
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) {
             throw ValidationError("--time-limit must be a number of seconds > 0")
         }
+        if batch != nil && input != nil { throw ValidationError("--batch reads its own file; give no INPUT with it") }
+        if batch != nil && weekly.isUsed { throw ValidationError("--batch solves whole sessions; the weekly-run options do not apply to it") }
     }
 
     func run() throws {
-        let log = Log(quiet: quiet)
+        var log = Log(quiet: quiet)
+        let progress = ProgressLine(enabled: !quiet)
+        let clock = timings ? PhaseClock() : nil
+        log.onPhase = { phase in
+            progress?.update(phase, 0)
+            clock?.enter(phase)
+        }
+        let engine = SessionSolver(solver: solver.flatMap(SolverChoice.init(rawValue:)), timeLimit: timeLimit, seed: seed)
+        defer { if let clock { FileHandle.standardError.write(Data("mingle: timings: \(clock.summary())\n".utf8)) } }
+        if let batch {
+            try BatchRun(path: batch, engine: engine, log: log).run(output: output, progress: progress)
+            return
+        }
         let prepared = try weekly.prepare(input: input, log: log)
         let session = prepared.session
-        let progress = ProgressLine(enabled: !quiet)
-        let engine = SessionSolver(solver: solver.flatMap(SolverChoice.init(rawValue:)), timeLimit: timeLimit, seed: seed)
-        var report: (@Sendable (String, Double) -> Void)? = nil
-        if let progress {
-            report = { phase, fraction in progress.update(phase, fraction) }
+        let result = engine.solve(session) { phase, fraction in
+            progress?.update(phase, fraction)
+            clock?.enter(phase)
         }
-        let result = engine.solve(session, progress: report)
         progress?.finish()
         for w in result.warnings { log.warning(w) }
-        try OutputFile.write(result.jsonBytes(), to: output)
+        log.phase("encoding")
+        let bytes = result.jsonBytes()
+        log.phase("writing")
+        try OutputFile.write(bytes, to: output)
         try weekly.finish(prepared, output: result, log: log)
         let bound = result.bound.map { ", bound \(JSONWriter.format($0))" } ?? ""
         log.info("\(result.status.rawValue) (\(result.solver)): placed \(result.stats.placed) of \(result.stats.participants), "

@@ -54,6 +54,8 @@ struct FastDecodingTests {
         "\u{FEFF}{ \"members\" : [ ] , \"history\" : [ { \"groups\" : [ [ ] , [\"a\"] ] , \"date\" : \"2026-01-02\" } ] }",
         #"{"members": [{"id": "a"}], "exclusions": [["a", "gone"]], "program": {"rules": [{"category": "c", "kind": "same", "required": true, "weight": 3}]}}"#,
         #"{"options": {"seed": 3}, "participants": ["b"], "members": [{"id": "b"}], "program": {"groupSize": 3}}"#,
+        #"{"members": [{"id": "a", "groups": ["t1", "t2"], "guest": true, "language": "fr"}, {"id": "b", "groups": null, "guest": null, "language": ""}]}"#,
+        #"{"members": [{"id": "a", "groups": ["t1"], "groups": 5, "language": "fr"}], "program": {"audience": {"groups": {"in": ["t9"]}}}}"#,
     ])
     func fastPathReadsLikeTheFullPath(json: String) {
         expectSame(json)
@@ -77,6 +79,8 @@ struct FastDecodingTests {
         #"{"members": [{"id": "a",}]}"#,
         #"[1, 2]"#,
         #"{"members": []} x"#,
+        #"{"members": [{"id": "a", "groups": "t1"}], "program": {"audience": {"groups": {"in": ["t1"]}}}}"#,
+        #"{"members": [{"id": "a", "guest": "yes"}], "program": {"audience": {"guests": false}}}"#,
     ])
     func otherwiseTheFullPathReports(json: String) {
         expectSame(json, fast: false)

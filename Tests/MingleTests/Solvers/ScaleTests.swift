@@ -79,6 +79,23 @@ struct ScaleTests {
         #expect(other.result.bound! >= other.output.objective - 1e-9)
     }
 
+    /// At least 99.5% of the proven optimum on generated 2,000-participant
+    /// coffee sessions (pairs, leaveOut: the exact solver's weighted matching
+    /// proves the optimum), with the same number of participants placed.
+    @Test(arguments: [1, 2])
+    func nearTheExactOptimumAt2000(seed: Int) {
+        let session = SessionGenerator(members: 2000, groupSize: 2, remainder: .leaveOut, historySessions: 26,
+                                       activeShare: 1, seed: UInt64(seed)).generate()
+        let exact = solveAndValidate(session, using: ExactSolver()).output
+        try! #require(exact.status == .optimal && exact.stats.participants == 2000)
+        for solver in [Self.searchOnly, ScaleSolver()] {
+            let (output, result) = solveAndValidate(session, using: solver)
+            #expect(output.stats.placed == exact.stats.placed)
+            #expect(output.objective >= 0.995 * exact.objective, "\(output.objective) of \(exact.objective)")
+            #expect(result.bound! >= exact.objective - 1e-9)
+        }
+    }
+
     /// The same seed gives the same groups; another seed is valid too.
     @Test func deterministicForASeed() {
         let session = SessionGenerator(members: 3000, groupSize: 3, historySessions: 6, seed: 21).generate()

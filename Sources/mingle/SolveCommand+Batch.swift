@@ -1,0 +1,98 @@
+import Foundation
+import Mingle
+
+/// `mingle solve --batch FILE`: one session per line (JSON Lines), solved on
+/// all cores; the results are written in input order, one line each: the
+/// output of SPEC section 3 on one line, or for a line that is not a valid
+/// session `{"line": N, "error": "invalid session", "issues": [...]}`. Blank
+/// lines are skipped. Every problem is also listed on standard error as
+/// `FILE:LINE: $.path: what is wrong`, and the exit code is then 65, after
+/// the results of the other lines are written.
+struct BatchRun {
+    let path: String
+    let engine: SessionSolver
+    let log: Log
+
+    /// Lines are solved in chunks, so that memory holds the outputs of one
+    /// chunk (and the encoded results of all).
+    static let chunkBytes = 64 << 20
+    static let chunkLines = 256
+
+    func run(output: String?, progress: ProgressLine?) throws(CLIFailure) {
+        let (bytes, name) = try InputFile.read(path)
+        let file = name ?? "<stdin>"
+        let lines = BatchRun.lines(bytes)
+        var results: [UInt8] = []
+        var invalid: [Int] = []
+        var solved = 0
+        var start = 0
+        while start < lines.count {
+            var end = start, size = 0
+            while end < lines.count && end - start < BatchRun.chunkLines && (end == start || size < BatchRun.chunkBytes) {
+                size += lines[end].bytes.count
+                end += 1
+            }
+            let chunk = lines[start..<end]
+            let done = start
+            let outcomes = engine.solve(documents: chunk.map { bytes[$0.bytes] }, names: chunk.map { "\(file):\($0.number)" }) { finished in
+                progress?.update("batch", Double(done + finished) / Double(lines.count))
+            }
+            for (line, outcome) in zip(chunk, outcomes) {
+                switch outcome {
+                case .solved(let out, let warnings):
+                    for w in warnings { log.warning("\(file):\(line.number): \(w)") }
+                    results += out.jsonBytes(indent: 0)
+                    solved += 1
+                case .invalid(let error):
+                    log.error("invalid session:\n" + error.description)
+                    results += BatchRun.errorLine(line.number, error)
+                    invalid.append(line.number)
+                }
+            }
+            start = end
+        }
+        progress?.finish()
+        try OutputFile.write(results, to: output)
+        log.info("batch: \(lines.count) session(s), \(solved) solved, \(invalid.count) invalid")
+        if !invalid.isEmpty {
+            let shown = invalid.prefix(20).map(String.init).joined(separator: ", ") + (invalid.count > 20 ? ", ..." : "")
+            throw CLIFailure(code: .dataError, message: "\(file): \(invalid.count) invalid session(s), on line(s) \(shown); the other results were written")
+        }
+    }
+
+    /// The non-blank lines, numbered from 1, without their line ending.
+    static func lines(_ bytes: [UInt8]) -> [(number: Int, bytes: Range<Int>)] {
+        var lines: [(number: Int, bytes: Range<Int>)] = []
+        var start = 0, number = 1
+        func close(_ end: Int) {
+            var last = end
+            if last > start && bytes[last - 1] == 0x0D { last -= 1 }
+            if bytes[start..<last].contains(where: { $0 != 0x20 && $0 != 0x09 }) { lines.append((number, start..<last)) }
+        }
+        for (i, byte) in bytes.enumerated() where byte == 0x0A {
+            close(i)
+            start = i + 1
+            number += 1
+        }
+        if start < bytes.count { close(bytes.count) }
+        return lines
+    }
+
+    /// `{"line": N, "error": "invalid session", "issues": [{"path", "message"}]}` and a newline.
+    static func errorLine(_ number: Int, _ error: SessionError) -> [UInt8] {
+        var w = JSONWriter(indent: 0)
+        w.beginObject()
+        w.key("line"); w.integer(number)
+        w.key("error"); w.string("invalid session")
+        w.key("issues"); w.beginArray()
+        for issue in error.issues {
+            w.beginObject()
+            w.key("path"); w.string(issue.path)
+            w.key("message"); w.string(issue.message)
+            w.endObject()
+        }
+        w.endArray()
+        w.endObject()
+        return w.bytes + [0x0A]
+    }
+}
