@@ -4,7 +4,7 @@ import PackageDescription
 // Benchmarks live in their own package so that the main package and CI never
 // build the benchmark framework. Run from this folder:
 //   swift package benchmark                      (ordo-one/benchmark: time, memory)
-//   swift run -c release ScaleBenchmark --mingle ../.build/release/mingle
+//   swift run -c release ScaleBenchmark --mingle ../.build/release/mingle   (not a benchmark-plugin target)
 //                                                (issue 4: 10k to 1M participants end to end)
 let package = Package(
     name: "MingleBenchmarks",
@@ -26,7 +26,7 @@ let package = Package(
         .executableTarget(
             name: "ScaleBenchmark",
             dependencies: [.product(name: "Mingle", package: "Mingle")],
-            path: "Benchmarks/ScaleBenchmark"
+            path: "Sources/ScaleBenchmark"
         ),
     ]
 )

@@ -26,10 +26,7 @@ struct HeuristicTests {
     /// On small instances (up to 10 participants) the solver reaches the brute-force optimum.
     @Test(arguments: 0..<120)
     func reachesBruteForceOptimum(seed: Int) {
-        var sessions = RandomSessions(seed: UInt64(1000 + seed))
-        let (k, remainder) = Self.shapes[seed % Self.shapes.count]
-        let n = 2 + seed % 9
-        let session = sessions.session(participants: n, groupSize: k, remainder: remainder)
+        let (session, k, remainder, n) = RandomSessions.small(seed: seed, stream: 1000)
         let output = solveAndValidate(session)
         let best = BruteForce.best(session)
         #expect(output.stats.placed == best.placed)

@@ -25,10 +25,7 @@ struct ScaleTests {
     /// placed and oversized groups, so SPEC section 3 requires it).
     @Test(arguments: 0..<120)
     func validWithBoundAboveBruteForce(seed: Int) {
-        var sessions = RandomSessions(seed: UInt64(7000 + seed))
-        let (k, remainder) = HeuristicTests.shapes[seed % HeuristicTests.shapes.count]
-        let n = 2 + seed % 9
-        let session = sessions.session(participants: n, groupSize: k, remainder: remainder)
+        let (session, k, remainder, n) = RandomSessions.small(seed: seed, stream: 7000)
         let best = BruteForce.best(session)
         for solver in [Self.searchOnly, ScaleSolver()] {
             let (output, result) = solveAndValidate(session, using: solver)

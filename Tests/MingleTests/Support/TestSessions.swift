@@ -70,6 +70,17 @@ struct RandomSessions {
     }
 }
 
+extension RandomSessions {
+    /// A random session small enough for brute force: shape (k, remainder)
+    /// `HeuristicTests.shapes[seed % 6]`, 2 + seed % 9 participants.
+    static func small(seed: Int, stream: UInt64) -> (session: Session, k: Int, remainder: RemainderPolicy, n: Int) {
+        var sessions = RandomSessions(seed: stream + UInt64(seed))
+        let (k, remainder) = HeuristicTests.shapes[seed % HeuristicTests.shapes.count]
+        let n = 2 + seed % 9
+        return (sessions.session(participants: n, groupSize: k, remainder: remainder), k, remainder, n)
+    }
+}
+
 /// Exhaustive search over all groupings, straight from the spec (by id, with
 /// `SpecReference`): the best value in the order of SPEC section 2.
 enum BruteForce {

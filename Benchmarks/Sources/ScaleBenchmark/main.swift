@@ -4,7 +4,8 @@ import Mingle
 import Glibc
 #endif
 
-// The large-scale benchmark of issue 4: end-to-end runs of the `mingle` binary
+// The large-scale benchmark of issue 4 (kept out of Benchmarks/Benchmarks, where
+// the benchmark plugin would run it as one of its own): end-to-end runs of the `mingle` binary
 // (read to write, each in its own process: wall time, peak memory, phases,
 // objective, bound, gap) on generated sessions with the realistic rule set and
 // 26 weeks of history; then, in process, the large-scale solver against the
