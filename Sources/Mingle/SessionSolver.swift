@@ -41,7 +41,7 @@ public struct SessionSolver: Sendable {
         if let timeLimit { options.timeLimit = timeLimit }
         if let seed { options.seed = seed }
         progress?("compiling", 0)
-        let problem = Problem(session)
+        let problem = Problem(session) { progress?("compiling", $0) }
         let result = SessionSolver.solver(for: options.solver).solve(problem, limits: SolveLimits(options, progress: progress))
         progress?("output", 0)
         return Output(problem: problem, result: result, seconds: Date().timeIntervalSince(start))

@@ -35,11 +35,11 @@ struct Log {
         FileHandle.standardError.write(Data(("mingle: " + message + "\n").utf8))
     }
 
-    /// Called when a phase of the run starts ("reading", "decoding", ...).
-    var onPhase: (@Sendable (String) -> Void)? = nil
+    /// Told the phase of the run ("reading", "decoding", ...) and how far it is.
+    var onProgress: (@Sendable (_ phase: String, _ fraction: Double) -> Void)? = nil
 
-    func phase(_ name: String) {
-        onPhase?(name)
+    func phase(_ name: String, _ fraction: Double = 0) {
+        onProgress?(name, fraction)
     }
 }
 
@@ -55,6 +55,7 @@ enum InputFile {
             throw CLIFailure(code: .noInput, message: "cannot open \(path): \(reason)")
         }
         defer { try? handle.close() }
+        if let bytes = readWhole(handle.fileDescriptor) { return (bytes, path) }
         do {
             let data = try handle.readToEnd() ?? Data()
             return ([UInt8](data), path)
@@ -63,13 +64,35 @@ enum InputFile {
         }
     }
 
+    /// A regular file read straight into one buffer of its size (a 600 MB
+    /// session is not copied through `Data`); nil for anything else, or when
+    /// the size changed while reading.
+    private static func readWhole(_ fd: Int32) -> [UInt8]? {
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
+            }
+            count = done
+            complete = done == size
+        }
+        return complete ? bytes : nil
+    }
+
     /// Reads and validates a session; invalid input is exit 65 with every problem listed.
     static func session(_ path: String?, log: Log) throws(CLIFailure) -> Session {
         log.phase("reading")
         let (bytes, name) = try read(path)
         log.phase("decoding")
         do {
-            let (session, warnings) = try Session.decode(bytes, file: name)
+            let (session, warnings) = try Session.decode(bytes, file: name) { log.phase("decoding", $0) }
             for w in warnings { log.warning("\(name ?? "<stdin>"): \(w)") }
             return session
         } catch {

@@ -52,8 +52,8 @@ struct SolveCommand: ParsableCommand {
         var log = Log(quiet: quiet)
         let progress = ProgressLine(enabled: !quiet)
         let clock = timings ? PhaseClock() : nil
-        log.onPhase = { phase in
-            progress?.update(phase, 0)
+        log.onProgress = { phase, fraction in
+            progress?.update(phase, fraction)
             clock?.enter(phase)
         }
         let engine = SessionSolver(solver: solver.flatMap(SolverChoice.init(rawValue:)), timeLimit: timeLimit, seed: seed)
@@ -64,10 +64,7 @@ struct SolveCommand: ParsableCommand {
         }
         let prepared = try weekly.prepare(input: input, log: log)
         let session = prepared.session
-        let result = engine.solve(session) { phase, fraction in
-            progress?.update(phase, fraction)
-            clock?.enter(phase)
-        }
+        let result = engine.solve(session, progress: log.onProgress)
         progress?.finish()
         for w in result.warnings { log.warning(w) }
         log.phase("encoding")

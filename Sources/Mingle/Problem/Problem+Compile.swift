@@ -10,6 +10,11 @@ extension Problem {
     /// - Complexity: O(members × rules + Σ group sizes² over history + Σ r log r)
     ///   for r the number of links of each participant.
     public init(_ session: Session) {
+        self.init(session, progress: nil)
+    }
+
+    /// As `init(_:)`, telling `progress` the fraction done after each stage.
+    init(_ session: Session, progress: ((Double) -> Void)?) {
         var indexOfMember = MemberIDTable(session.members.map(\.id))
 
         // Who takes part.
@@ -40,7 +45,9 @@ extension Problem {
         let participantOf = indexOfMember
 
         let members = memberIndices.map { session.members[Int($0)] }
+        progress?(0.1)
         let rules = Parallel.map(session.program.rules.count) { CompiledRule(rule: session.program.rules[$0], members: members) }
+        progress?(0.25)
 
         // History: ages, then meetings between participants.
         let repeats = session.program.repeats
@@ -65,6 +72,7 @@ extension Problem {
             }
             return pairs
         }
+        progress?(0.6)
         builder.reserve(meetings.reduce(session.exclusions.count) { $0 + $1.count })
         for (position, pairs) in meetings.enumerated() {
             for (a, b) in pairs { builder.meeting(a, b, session: position) }
@@ -75,6 +83,7 @@ extension Problem {
             builder.exclusion(Int32(a), Int32(b))
         }
 
+        progress?(0.7)
         self.init(groupSize: session.program.groupSize, remainder: session.program.remainder,
                   participantIDs: ids, memberIndices: memberIndices, absent: absent, rules: rules,
                   links: builder.build(),

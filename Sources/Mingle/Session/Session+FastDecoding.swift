@@ -30,9 +30,9 @@ extension SessionReader {
     ///
     /// - Complexity: O(size of the input); memory is the decoded session plus
     ///   the trees of the small parts.
-    static func readFast(_ data: some Collection<UInt8>) -> (session: Session, issues: [SessionIssue])? {
+    static func readFast(_ data: some Collection<UInt8>, progress: ((Double) -> Void)? = nil) -> (session: Session, issues: [SessionIssue])? {
         let read = { (buffer: UnsafeBufferPointer<UInt8>) -> (Session, [SessionIssue])? in
-            var scanner = SessionScanner(parser: JSONParser(bytes: buffer))
+            var scanner = SessionScanner(parser: JSONParser(bytes: buffer), progress: progress)
             guard let document = try? scanner.document() else { return nil }
             var reader = SessionReader()
             let session = reader.readSession(document)
@@ -49,8 +49,14 @@ private struct SessionScanner {
     struct NeedsFullPath: Error {}
 
     var parser: JSONParser
+    /// Told the fraction of the text read, every few thousand members or past groups.
+    let progress: ((Double) -> Void)?
 
     private var bytes: UnsafeBufferPointer<UInt8> { parser.bytes }
+
+    private func report() {
+        progress?(Double(parser.index) / Double(max(1, bytes.count)))
+    }
 
     /// The next byte after whitespace, nil at the end.
     private mutating func peek() -> UInt8? {
@@ -140,6 +146,7 @@ private struct SessionScanner {
             let member = try member()
             guard ids.updateValue(members.count, forKey: member.id) == nil else { throw NeedsFullPath() }
             members.append(member)
+            if members.count & 4095 == 0 { report() }
         } while try more(UInt8(ascii: "]"))
         return (members, ids)
     }
@@ -275,6 +282,7 @@ private struct SessionScanner {
                                 repeat { group.append(try id()) } while try more(UInt8(ascii: "]"))
                             }
                             session.groups.append(group)
+                            if session.groups.count & 4095 == 0 { report() }
                         } while try more(UInt8(ascii: "]"))
                     }
                 default:
