@@ -61,44 +61,76 @@ extension PairLinks {
                 keys[Int(fill[b])] = UInt64(UInt32(a)) << 32 | code
                 fill[b] += 1
             }
+            // Rows sorted and merged in parallel, over ranges of about equal size.
+            let parts = keys.isEmpty ? 1 : 4
+            var bounds = [0]
+            for p in 1..<parts {
+                let target = Int32(keys.count * p / parts)
+                var lo = bounds.last!, hi = count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if offsets[mid] < target { lo = mid + 1 } else { hi = mid }
+                }
+                bounds.append(lo)
+            }
+            bounds.append(count)
+            let rows = keys.withUnsafeMutableBufferPointer { all in
+                Parallel.map(parts) { p in merge(rows: bounds[p]..<bounds[p + 1], keys: all, offsets: offsets) }
+            }
             var rowOffsets = [Int32](repeating: 0, count: count + 1)
             var partners: [Int32] = [], penalties: [Double] = [], flags: [UInt8] = [], meetings: [Int32] = []
-            partners.reserveCapacity(keys.count)
-            penalties.reserveCapacity(keys.count)
-            flags.reserveCapacity(keys.count)
-            meetings.reserveCapacity(keys.count)
-            keys.withUnsafeMutableBufferPointer { all in
-                for i in 0..<count {
-                    var row = UnsafeMutableBufferPointer(rebasing: all[Int(offsets[i])..<Int(offsets[i + 1])])
-                    row.sort()
-                    var k = 0
-                    while k < row.count {
-                        let partner = Int32(truncatingIfNeeded: row[k] >> 32)
-                        var penalty = 0.0, flag: UInt8 = 0, met: Int32 = 0
-                        var previous: UInt64? = nil
-                        while k < row.count, Int32(truncatingIfNeeded: row[k] >> 32) == partner {
-                            if row[k] != previous {
-                                previous = row[k]
-                                let position = Int(row[k] & 0xFFFF_FFFF) - 1
-                                if position < 0 {
-                                    flag |= PairLinks.excludedFlag
-                                } else {
-                                    penalty += sessionPenalties[position]
-                                    if sessionForbids[position] { flag |= PairLinks.recentFlag }
-                                    met += 1
-                                }
-                            }
-                            k += 1
-                        }
-                        partners.append(partner)
-                        penalties.append(penalty)
-                        flags.append(flag)
-                        meetings.append(met)
-                    }
-                    rowOffsets[i + 1] = Int32(partners.count)
-                }
+            for (p, part) in rows.enumerated() {
+                let base = Int32(partners.count)
+                for (r, end) in part.ends.enumerated() { rowOffsets[bounds[p] + r + 1] = base + end }
+                partners += part.partners
+                penalties += part.penalties
+                flags += part.flags
+                meetings += part.meetings
             }
             return PairLinks(offsets: rowOffsets, partners: partners, penalties: penalties, flags: flags, meetingCounts: meetings)
+        }
+
+        /// Rows `rows`, each sorted then merged: one entry per partner, with the
+        /// penalties of its past sessions (each once) summed in session order.
+        private func merge(rows: Range<Int>, keys all: UnsafeMutableBufferPointer<UInt64>, offsets: [Int32])
+            -> (ends: [Int32], partners: [Int32], penalties: [Double], flags: [UInt8], meetings: [Int32]) {
+            var ends: [Int32] = [], partners: [Int32] = [], penalties: [Double] = [], flags: [UInt8] = [], meetings: [Int32] = []
+            let size = Int(offsets[rows.upperBound] - offsets[rows.lowerBound])
+            ends.reserveCapacity(rows.count)
+            partners.reserveCapacity(size)
+            penalties.reserveCapacity(size)
+            flags.reserveCapacity(size)
+            meetings.reserveCapacity(size)
+            for i in rows {
+                var row = UnsafeMutableBufferPointer(rebasing: all[Int(offsets[i])..<Int(offsets[i + 1])])
+                row.sort()
+                var k = 0
+                while k < row.count {
+                    let partner = Int32(truncatingIfNeeded: row[k] >> 32)
+                    var penalty = 0.0, flag: UInt8 = 0, met: Int32 = 0
+                    var previous: UInt64? = nil
+                    while k < row.count, Int32(truncatingIfNeeded: row[k] >> 32) == partner {
+                        if row[k] != previous {
+                            previous = row[k]
+                            let position = Int(row[k] & 0xFFFF_FFFF) - 1
+                            if position < 0 {
+                                flag |= PairLinks.excludedFlag
+                            } else {
+                                penalty += sessionPenalties[position]
+                                if sessionForbids[position] { flag |= PairLinks.recentFlag }
+                                met += 1
+                            }
+                        }
+                        k += 1
+                    }
+                    partners.append(partner)
+                    penalties.append(penalty)
+                    flags.append(flag)
+                    meetings.append(met)
+                }
+                ends.append(Int32(partners.count))
+            }
+            return (ends, partners, penalties, flags, meetings)
         }
     }
 }

@@ -9,12 +9,12 @@ extension Session {
     /// - Parameters:
     ///   - data: the JSON text.
     ///   - file: the file name to put in error messages (nil for standard input).
-    ///   - progress: called now and then with the fraction of the text read
-    ///     (on the fast path, which valid sessions take).
+    ///   - progress: called now and then, from any thread, with the fraction of
+    ///     the text read (on the fast path, which valid sessions take).
     /// - Throws: `SessionError` listing every error with its JSON path.
     /// - Complexity: O(size of the input + history meetings).
     public static func decode(_ data: some Collection<UInt8>, file: String? = nil,
-                              progress: ((_ fraction: Double) -> Void)? = nil) throws(SessionError) -> (session: Session, warnings: [SessionIssue]) {
+                              progress: (@Sendable (_ fraction: Double) -> Void)? = nil) throws(SessionError) -> (session: Session, warnings: [SessionIssue]) {
         if let (session, issues) = SessionReader.readFast(data, progress: progress) {
             return try accept(session, issues: issues, file: file)
         }

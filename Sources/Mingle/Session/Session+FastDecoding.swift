@@ -1,3 +1,5 @@
+import Foundation
+
 /// The top-level values of a session document. Members and history, which
 /// hold nearly all of a large document, are either JSON trees (the full path)
 /// or already decoded (the fast path); the rest is always a tree.
@@ -30,7 +32,7 @@ extension SessionReader {
     ///
     /// - Complexity: O(size of the input); memory is the decoded session plus
     ///   the trees of the small parts.
-    static func readFast(_ data: some Collection<UInt8>, progress: ((Double) -> Void)? = nil) -> (session: Session, issues: [SessionIssue])? {
+    static func readFast(_ data: some Collection<UInt8>, progress: (@Sendable (Double) -> Void)? = nil) -> (session: Session, issues: [SessionIssue])? {
         let read = { (buffer: UnsafeBufferPointer<UInt8>) -> (Session, [SessionIssue])? in
             var scanner = SessionScanner(parser: JSONParser(bytes: buffer), progress: progress)
             guard let document = try? scanner.document() else { return nil }
@@ -49,14 +51,10 @@ private struct SessionScanner {
     struct NeedsFullPath: Error {}
 
     var parser: JSONParser
-    /// Told the fraction of the text read, every few thousand members or past groups.
-    let progress: ((Double) -> Void)?
+    /// Told the fraction of the text read, from any thread.
+    let progress: (@Sendable (Double) -> Void)?
 
     private var bytes: UnsafeBufferPointer<UInt8> { parser.bytes }
-
-    private func report() {
-        progress?(Double(parser.index) / Double(max(1, bytes.count)))
-    }
 
     /// The next byte after whitespace, nil at the end.
     private mutating func peek() -> UInt8? {
@@ -115,6 +113,7 @@ private struct SessionScanner {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { parser.index = 3 }
         var document = SessionDocument()
         var seen = Set<String>()
+        var members: [Range<Int>]?, history: [Range<Int>]?
         if try open(UInt8(ascii: "{"), UInt8(ascii: "}")) {
             repeat {
                 let key = try key()
@@ -122,9 +121,9 @@ private struct SessionScanner {
                 switch key {
                 case "version": document.version = try value()
                 case "program": document.program = try value()
-                case "members": document.members = .decoded(try members())
+                case "members": members = try elements()
                 case "participants": document.participants = try value()
-                case "history": document.history = .decoded(try history())
+                case "history": history = try elements()
                 case "exclusions": document.exclusions = try value()
                 case "options": document.options = try value()
                 default: throw NeedsFullPath()
@@ -132,24 +131,110 @@ private struct SessionScanner {
             } while try more(UInt8(ascii: "}"))
         }
         guard peek() == nil else { throw NeedsFullPath() }
+        let parsed = try parse(members: members ?? [], history: history ?? [])
+        if members != nil { document.members = .decoded(parsed.members) }
+        if history != nil { document.history = .decoded(parsed.history) }
         return document
     }
 
-    // MARK: - Members
-
-    /// The members, with the index of each id; duplicates go to the full path.
-    mutating func members() throws(NeedsFullPath) -> (members: [Member], ids: [String: Int]) {
-        var members: [Member] = []
-        var ids: [String: Int] = [:]
-        guard try open(UInt8(ascii: "["), UInt8(ascii: "]")) else { return (members, ids) }
-        repeat {
-            let member = try member()
-            guard ids.updateValue(members.count, forKey: member.id) == nil else { throw NeedsFullPath() }
-            members.append(member)
-            if members.count & 4095 == 0 { report() }
-        } while try more(UInt8(ascii: "]"))
-        return (members, ids)
+    /// The elements of the array at the parser's position, as byte ranges (from
+    /// the element's first byte to the comma or bracket after it), found by a
+    /// scan that tracks only strings and nesting; the parser moves past the
+    /// array. Each element's syntax is checked when it is parsed.
+    ///
+    /// - Complexity: O(length of the array's text).
+    private mutating func elements() throws(NeedsFullPath) -> [Range<Int>] {
+        guard try open(UInt8(ascii: "["), UInt8(ascii: "]")) else { return [] }
+        var ranges: [Range<Int>] = []
+        var i = parser.index, start = i, depth = 0
+        let base = bytes.baseAddress!
+        while i < bytes.count {
+            let c = bytes[i]
+            switch c {
+            case UInt8(ascii: "\""):
+                // To the closing quote: the next quote not preceded by an odd run of backslashes.
+                var end = i
+                repeat {
+                    guard let q = memchr(base + end + 1, Int32(UInt8(ascii: "\"")), bytes.count - end - 1) else { throw NeedsFullPath() }
+                    end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(q))
+                    var backslashes = 0
+                    while bytes[end - 1 - backslashes] == UInt8(ascii: "\\") { backslashes += 1 }
+                    if backslashes % 2 == 0 { break }
+                } while true
+                i = end
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth == 0 {
+                    guard c == UInt8(ascii: "]") else { throw NeedsFullPath() }
+                    ranges.append(start..<i)
+                    parser.index = i + 1
+                    return ranges
+                }
+                depth -= 1
+            case UInt8(ascii: ",") where depth == 0:
+                ranges.append(start..<i)
+                start = i + 1
+            default: break
+            }
+            i += 1
+        }
+        throw NeedsFullPath()
     }
+
+    /// Members and past sessions from their elements' ranges, on all cores:
+    /// members in chunks, past sessions one by one, largest work first.
+    private func parse(members: [Range<Int>], history: [Range<Int>]) throws(NeedsFullPath)
+        -> (members: (members: [Member], ids: [String: Int]), history: [PastSession]) {
+        let chunk = max(4096, members.count / 16)
+        let chunks = stride(from: 0, to: members.count, by: chunk).map { $0..<min(members.count, $0 + chunk) }
+        enum Part { case members([Member]), past(PastSession), failed }
+        let total = Double(max(1, bytes.count))
+        let progress = ProgressShare(progress)
+        let parts = Parallel.map(chunks.count + history.count) { t -> Part in
+            var scanner = SessionScanner(parser: JSONParser(bytes: bytes), progress: nil)
+            do throws(NeedsFullPath) {
+                if t < chunks.count {
+                    var parsed: [Member] = []
+                    parsed.reserveCapacity(chunks[t].count)
+                    for e in chunks[t] { parsed.append(try scanner.element(members[e]) { s throws(NeedsFullPath) in try s.member() }) }
+                    progress.add(Double(members[chunks[t].upperBound - 1].upperBound - members[chunks[t].lowerBound].lowerBound) / total)
+                    return .members(parsed)
+                }
+                let range = history[t - chunks.count]
+                let past = try scanner.element(range) { s throws(NeedsFullPath) in try s.pastSession() }
+                progress.add(Double(range.count) / total)
+                return .past(past)
+            } catch {
+                return .failed
+            }
+        }
+        var all: [Member] = [], past: [PastSession] = []
+        all.reserveCapacity(members.count)
+        for part in parts {
+            switch part {
+            case .members(let chunk): all += chunk
+            case .past(let session): past.append(session)
+            case .failed: throw NeedsFullPath()
+            }
+        }
+        var ids: [String: Int] = [:]
+        ids.reserveCapacity(all.count)
+        for (i, member) in all.enumerated() {
+            guard ids.updateValue(i, forKey: member.id) == nil else { throw NeedsFullPath() } // the full path names the duplicate
+        }
+        return ((all, ids), past)
+    }
+
+    /// Parses the one value that must fill `range` (but for whitespace).
+    private mutating func element<T>(_ range: Range<Int>, _ parse: (inout SessionScanner) throws(NeedsFullPath) -> T) throws(NeedsFullPath) -> T {
+        parser.index = range.lowerBound
+        let value = try parse(&self)
+        parser.skipWhitespace()
+        guard parser.index == range.upperBound else { throw NeedsFullPath() }
+        return value
+    }
+
+    // MARK: - Members
 
     /// One member, as `SessionReader.readMember` reads it: the first occurrence
     /// of a key counts, other keys are ignored, a `null` name, category or
@@ -254,15 +339,8 @@ private struct SessionScanner {
 
     // MARK: - History
 
-    mutating func history() throws(NeedsFullPath) -> [PastSession] {
-        var history: [PastSession] = []
-        guard try open(UInt8(ascii: "["), UInt8(ascii: "]")) else { return history }
-        repeat { history.append(try pastSession()) } while try more(UInt8(ascii: "]"))
-        return history
-    }
-
     /// A past session: exactly the keys `date` (valid ISO-8601) and `groups`.
-    private mutating func pastSession() throws(NeedsFullPath) -> PastSession {
+    mutating func pastSession() throws(NeedsFullPath) -> PastSession {
         var session = PastSession(groups: [])
         var sawDate = false, sawGroups = false
         if try open(UInt8(ascii: "{"), UInt8(ascii: "}")) {
@@ -282,7 +360,6 @@ private struct SessionScanner {
                                 repeat { group.append(try id()) } while try more(UInt8(ascii: "]"))
                             }
                             session.groups.append(group)
-                            if session.groups.count & 4095 == 0 { report() }
                         } while try more(UInt8(ascii: "]"))
                     }
                 default:
@@ -292,5 +369,25 @@ private struct SessionScanner {
         }
         guard sawGroups else { throw NeedsFullPath() }
         return session
+    }
+}
+
+/// Sums the shares of the text read by parallel tasks and reports the total.
+private final class ProgressShare: @unchecked Sendable {
+    private let report: (@Sendable (Double) -> Void)?
+    private let lock = NSLock()
+    private var done = 0.0
+
+    init(_ report: (@Sendable (Double) -> Void)?) {
+        self.report = report
+    }
+
+    func add(_ share: Double) {
+        guard let report else { return }
+        lock.lock()
+        done += share
+        let total = done
+        lock.unlock()
+        report(min(1, total))
     }
 }

@@ -38,6 +38,26 @@ struct FastDecodingTests {
         }
     }
 
+    /// Members are parsed in chunks on all cores, split by a scan that skips
+    /// strings: quotes and backslashes inside ids must not fool it.
+    @Test func largeSessionsInChunks() {
+        var session = SessionGenerator(members: 9000, groupSize: 2, historySessions: 2, seed: 12).generate()
+        let odd = ["q\"uote", "back\\", "\\\"", "brace}]", "comma,\"x", "tab\t"]
+        for (n, id) in odd.enumerated() {
+            let i = 1000 * (n + 1)
+            let old = session.members[i].id
+            session.members[i].id = id
+            for s in session.history.indices {
+                session.history[s].groups = session.history[s].groups.map { $0.map { $0 == old ? id : $0 } }
+            }
+        }
+        expectSame(String(decoding: session.jsonBytes(indent: 0), as: UTF8.self))
+        expectSame(String(decoding: session.jsonBytes(indent: 2), as: UTF8.self))
+        var duplicate = session
+        duplicate.members[8500].id = duplicate.members[10].id
+        expectSame(String(decoding: duplicate.jsonBytes(indent: 0), as: UTF8.self), fast: false)
+    }
+
     @Test func fixtures() throws {
         for name in ConformanceTests.names {
             expectSame(String(decoding: try Fixtures.data("conformance/\(name).json"), as: UTF8.self))
