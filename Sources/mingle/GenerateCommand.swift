@@ -26,6 +26,8 @@ struct GenerateCommand: ParsableCommand {
     var date = "2026-11-23"
     @Option(name: .shortAndLong, help: "Where to write the session; standard output when absent.")
     var output: String?
+    @Flag(help: "Write the session on one line (a line of a `mingle solve --batch` file).")
+    var compact = false
 
     func validate() throws {
         guard members >= 0 else { throw ValidationError("--members must be >= 0") }
@@ -38,6 +40,6 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let generator = SessionGenerator(members: members, groupSize: groupSize, remainder: RemainderPolicy(rawValue: remainder)!,
                                          historySessions: history, activeShare: activeShare, seed: seed, date: date)
-        try OutputFile.write(generator.generate().jsonBytes(), to: output)
+        try OutputFile.write(generator.generate().jsonBytes(indent: compact ? 0 : 1), to: output)
     }
 }

@@ -47,7 +47,9 @@ extension CLITests {
     @Test func batchOfValidSessionsIs0() throws {
         let folder = try temporaryFolder()
         let input = folder.appendingPathComponent("ok.jsonl")
-        try [sessionLine(members: 20, groupSize: 2, seed: 5), sessionLine(members: 25, groupSize: 2, seed: 6)].joined(separator: "\r\n")
+        let generated = try run(["generate", "--members", "25", "--seed", "6", "--compact"])
+        #expect(generated.stdout.split(separator: "\n").count == 1)
+        try [sessionLine(members: 20, groupSize: 2, seed: 5), generated.stdout].joined(separator: "\r\n")
             .write(to: input, atomically: true, encoding: .utf8)
         let r = try run(["solve", "--batch", input.path, "-q"])
         #expect(r.status == 0, "\(r.stderr)")
