@@ -11,7 +11,10 @@ enum Parallel {
         guard count > 1 else { return count == 1 ? [body(0)] : [] }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         withoutActuallyEscaping(body) { body in
             let shared = Shared(body: body, results: results)
             DispatchQueue.concurrentPerform(iterations: count) { i in
