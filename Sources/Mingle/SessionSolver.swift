@@ -40,7 +40,8 @@ public struct SessionSolver: Sendable {
         if let timeLimit { options.timeLimit = timeLimit }
         if let seed { options.seed = seed }
         let problem = Problem(session)
-        let result = SessionSolver.solver(for: options.solver).solve(problem, limits: SolveLimits(options, progress: progress))
+        var result = SessionSolver.solver(for: options.solver).solve(problem, limits: SolveLimits(options, progress: progress))
+        if let fairness = FairnessPass(session: session, problem: problem) { result = fairness.apply(result) }
         return Output(problem: problem, result: result, seconds: Date().timeIntervalSince(start))
     }
 }

@@ -27,6 +27,11 @@ extension Session {
         w.key("halfLife")
         if let h = program.repeats.halfLife { w.number(h) } else { w.null() }
         w.endObject()
+        if let fairness = program.fairness {
+            w.key("fairness"); w.beginObject()
+            w.key("lookback"); w.integer(fairness.lookback)
+            w.endObject()
+        }
         w.endObject()
         w.key("members"); w.beginArray()
         for m in members {
@@ -60,6 +65,7 @@ extension Session {
             w.key("groups"); w.beginArray()
             for g in h.groups { w.inlineStrings(g) }
             w.endArray()
+            if !h.unmatched.isEmpty { w.key("unmatched"); w.inlineStrings(h.unmatched) }
             w.endObject()
         }
         w.endArray()

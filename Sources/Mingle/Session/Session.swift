@@ -39,16 +39,19 @@ public struct Program: Sendable, Equatable {
     public var remainder: RemainderPolicy
     public var rules: [Rule]
     public var repeats: RepeatPolicy
+    /// Priority for members who were unlucky lately (an extension of the spec); nil: off.
+    public var fairness: FairnessPolicy?
 
     public init(
         id: String? = nil, groupSize: Int = 2, remainder: RemainderPolicy = .merge,
-        rules: [Rule] = [], repeats: RepeatPolicy = RepeatPolicy()
+        rules: [Rule] = [], repeats: RepeatPolicy = RepeatPolicy(), fairness: FairnessPolicy? = nil
     ) {
         self.id = id
         self.groupSize = groupSize
         self.remainder = remainder
         self.rules = rules
         self.repeats = repeats
+        self.fairness = fairness
     }
 
     /// The group sizes SPEC section 1 allows.
@@ -161,9 +164,12 @@ public enum CategoryValue: Sendable, Hashable {
 public struct PastSession: Sendable, Equatable {
     public var date: String?
     public var groups: [[String]]
-    public init(date: String? = nil, groups: [[String]]) {
+    /// Participants left out of every group (an extension of the spec, read by `fairness`).
+    public var unmatched: [String]
+    public init(date: String? = nil, groups: [[String]], unmatched: [String] = []) {
         self.date = date
         self.groups = groups
+        self.unmatched = unmatched
     }
 }
 

@@ -1,0 +1,35 @@
+extension Program {
+    /// Reads and validates a program on its own (a rule set file of `mingle
+    /// compare`): the object of SPEC section 1's `program`, with JSON paths from
+    /// its root (`$.rules[2].kind`). With `session`, a `within` rule over a
+    /// category that is not a number for one of its members is an error too.
+    ///
+    /// - Throws: `SessionError` listing every error.
+    public static func decode(_ data: some Collection<UInt8>, file: String? = nil, for session: Session? = nil)
+        throws(SessionError) -> (program: Program, warnings: [SessionIssue]) {
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(data)
+        } catch {
+            throw SessionError(file: file, issues: [
+                SessionIssue(.error, path: "$", "malformed JSON at line \(error.line), column \(error.column): \(error.message)"),
+            ])
+        }
+        var reader = SessionReader()
+        let program = reader.readProgram(json, at: .root)
+        if let session {
+            for (r, rule) in program.rules.enumerated() {
+                guard case .within = rule.kind else { continue }
+                for member in session.members {
+                    guard let value = member.categories[rule.category] else { continue }
+                    if case .number = value { continue }
+                    reader.error(JSONPath.root.key("rules").index(r), "a \"within\" rule needs numbers, but \"\(rule.category)\" of member \"\(member.id)\" of the session is \(value.kindName)")
+                    break
+                }
+            }
+        }
+        let errors = reader.issues.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw SessionError(file: file, issues: errors) }
+        return (program, reader.issues.filter { $0.severity == .warning })
+    }
+}
