@@ -144,7 +144,9 @@ public struct LineChart: Sendable, Equatable {
         var step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= raw } ?? 10 * power
         if integers { step = max(1, step.rounded(.up)) }
         let count = Int((top / step).rounded(.up))
-        return (0...max(1, count)).map { Double($0) * step }
+        // Multiples of a step below 1 are divided, not multiplied, so 0.3 is 3 / 10, not 3 × 0.1.
+        let inverse = (1 / step).rounded()
+        return (0...max(1, count)).map { step < 1 ? Double($0) / inverse : Double($0) * step }
     }
 
     static func escape(_ text: String) -> String {

@@ -17,13 +17,14 @@ extension Program {
         }
         var reader = SessionReader()
         let program = reader.readProgram(json, at: .root)
-        if let session {
-            for (r, rule) in program.rules.enumerated() {
-                guard case .within = rule.kind else { continue }
+        // Indices of the rules as written (a rule with an error is not in `program.rules`).
+        if let session, case .array(let rules)? = json["rules"] {
+            for (r, rule) in rules.enumerated() {
+                guard case .string("within")? = rule["kind"], case .string(let category)? = rule["category"] else { continue }
                 for member in session.members {
-                    guard let value = member.categories[rule.category] else { continue }
+                    guard let value = member.categories[category] else { continue }
                     if case .number = value { continue }
-                    reader.error(JSONPath.root.key("rules").index(r), "a \"within\" rule needs numbers, but \"\(rule.category)\" of member \"\(member.id)\" of the session is \(value.kindName)")
+                    reader.error(JSONPath.root.key("rules").index(r), "a \"within\" rule needs numbers, but \"\(category)\" of member \"\(member.id)\" of the session is \(value.kindName)")
                     break
                 }
             }
