@@ -1,10 +1,30 @@
-/// `auto`: proves optimality when the instance allows it within the time
-/// limit, otherwise returns the heuristic's solution.
+/// `auto`: the exact solver when the instance is within its reach, the
+/// heuristic otherwise.
+///
+/// The exact methods are affordable when every block is (a) a pairs block
+/// (k = 2) of at most `matchingLimit` participants — the blossom matching is
+/// O(m³) and takes about a second at 5,000 participants — or (b) a block of at
+/// most `groupModelLimit` participants for k >= 3, whose allowed groups the
+/// set-packing model can list. Then `exact` runs under the time limit and
+/// returns a proof, or its best groups with a bound when the limit ends first.
+/// Otherwise the heuristic runs (it is exact on tiny blocks).
 public struct AutoSolver: GroupingSolver {
     public var name: String { "auto" }
+    public static let matchingLimit = 8_000
+    public static let groupModelLimit = 120
+
     public init() {}
 
+    /// Whether `exact` is chosen for this problem.
+    public static func prefersExact(_ problem: Problem) -> Bool {
+        let largest = problem.blocks.map(\.count).max() ?? 0
+        return largest <= (problem.groupSize == 2 ? matchingLimit : groupModelLimit)
+    }
+
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
-        HeuristicSolver().solve(problem, limits: limits)
+        if AutoSolver.prefersExact(problem) {
+            return ExactSolver().solve(problem, limits: limits)
+        }
+        return HeuristicSolver().solve(problem, limits: limits)
     }
 }

@@ -8,11 +8,21 @@ struct ExactTests {
     /// k = 2...4, both remainders, negative weights, forbidden pairs, blocks.
     @Test(arguments: 0..<90)
     func glpkModelEqualsBruteForce(seed: Int) {
+        exactEqualsBruteForce(seed: seed, solver: ExactSolver(subsetDP: false, matching: false))
+    }
+
+    /// The same with the matching algorithm for k = 2.
+    @Test(arguments: 0..<90)
+    func matchingEqualsBruteForce(seed: Int) {
+        exactEqualsBruteForce(seed: 20_000 + seed, solver: ExactSolver(subsetDP: false, matching: true))
+    }
+
+    func exactEqualsBruteForce(seed: Int, solver: ExactSolver) {
         var sessions = RandomSessions(seed: UInt64(9000 + seed))
         let (k, remainder) = HeuristicTests.shapes[seed % HeuristicTests.shapes.count]
         let n = 3 + seed % 10 // up to 12 participants
         let session = sessions.session(participants: n, groupSize: k, remainder: remainder)
-        let output = solveAndValidate(session, exact: ExactSolver(subsetDP: false))
+        let output = solveAndValidate(session, exact: solver)
         let best = BruteForce.best(session)
         #expect(output.stats.placed == best.placed && output.stats.oversizedGroups == best.oversized,
                 "k=\(k) \(remainder) n=\(n): \(output.value) vs \(best)")

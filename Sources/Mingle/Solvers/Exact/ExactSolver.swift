@@ -1,109 +1,182 @@
 import Foundation
 
-/// `exact`: a proven best solution (SPEC section 2), block by block.
+/// `exact`: a proven best solution (SPEC section 2), block by block (no
+/// allowed pair crosses two blocks, so the best solution is the union of the
+/// blocks' best solutions).
 ///
-/// - Blocks small enough for subset DP are solved by it (`SubsetDP`).
-/// - Other blocks are solved as set-packing integer programs over their allowed
-///   groups with GLPK, in three lexicographic stages (`SetPartitioning`),
-///   starting from the heuristic's groups.
-/// - A block with too many allowed groups to enumerate, or whose stages 1–2 do
-///   not finish in time, keeps the heuristic's groups; the result is then
-///   `feasible`, with a bound only when every block has one.
+/// Per block:
+/// - small blocks: dynamic programming over subsets (`SubsetDP`);
+/// - k = 2: maximum-cardinality maximum-weight matching (`PairMatching`, Edmonds'
+///   blossom algorithm with its dual certificate). With `leaveOut`, or when the
+///   matching is perfect, that is the block's optimum. Under `merge` with exposed
+///   participants, triples may place more: the set-packing model below when the
+///   block is small enough, otherwise the matching plus the exposed participant
+///   in its best pair, with a proven bound (see `mergeBound`);
+/// - otherwise: a set-packing integer program over the allowed groups, solved by
+///   GLPK in three lexicographic stages (`SetPartitioning`), starting from the
+///   heuristic's groups.
 ///
-/// GLPK failures never crash: the block keeps the heuristic's groups and a
-/// note says why.
+/// A block whose proof does not finish in time keeps its best groups and the
+/// result is `feasible`, with `bound` when every block has one. GLPK failures
+/// never crash: the block keeps the heuristic's groups and a note says why.
 public struct ExactSolver: GroupingSolver {
     public var name: String { "exact" }
-    /// Whether small blocks are solved by subset DP (off in tests of the GLPK model).
+    /// Whether small blocks are solved by subset DP (off in tests of the other methods).
     public var subsetDP: Bool
+    /// Whether k = 2 blocks use the matching algorithm (off in tests of the GLPK model).
+    public var matching: Bool
 
-    public init(subsetDP: Bool = true) {
+    public init(subsetDP: Bool = true, matching: Bool = true) {
         self.subsetDP = subsetDP
+        self.matching = matching
+    }
+
+    /// What one block's solve established.
+    struct BlockOutcome {
+        var groups: [[Int]]
+        /// Proven optimal.
+        var optimal: Bool
+        /// An upper bound on the block's score at its (proven) placed and
+        /// oversized counts, when one was proved.
+        var bound: Double?
+        var note: String?
     }
 
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
         let deadline = Date(timeIntervalSinceNow: limits.timeLimit)
-        // The heuristic's solution: first incumbent and fallback. Bounded to a
-        // share of the time limit.
-        var heuristicLimits = limits
-        heuristicLimits.timeLimit = max(0.05, limits.timeLimit * 0.2)
-        let heuristic = HeuristicSolver(exactSmallBlocks: subsetDP).solve(problem, limits: heuristicLimits)
-        if heuristic.status == .optimal || heuristic.status == .infeasible {
-            return SolverResult(groups: heuristic.groups, status: heuristic.status, bound: heuristic.bound, solver: "exact")
-        }
-        var blockOf = [Int32](repeating: -1, count: problem.count)
-        var local = [Int32](repeating: -1, count: problem.count)
-        for (b, block) in problem.blocks.enumerated() {
-            for (l, i) in block.enumerated() {
-                blockOf[Int(i)] = Int32(b)
-                local[Int(i)] = Int32(l)
-            }
-        }
-        var startOf = [[[Int]]](repeating: [], count: problem.blocks.count)
-        for g in heuristic.groups {
-            startOf[Int(blockOf[Int(g[0])])].append(g.map { Int(local[Int($0)]) }.sorted())
-        }
-
         var groups: [[Int32]] = []
         var proven = true
         var bound: Double? = 0
         var notes: [String] = []
-        var anyGroup = false
         for (b, block) in problem.blocks.enumerated() {
             limits.progress?("exact", Double(b) / Double(max(1, problem.blocks.count)))
             guard block.count >= problem.groupSize else { continue }
             let pairs = BlockPairs(problem: problem, members: block)
-            let start = startOf[b]
-            let sizes = problem.allowedSizes
-            var blockGroups = start
-            var blockBound: Double?
-            if subsetDP, let exact = SubsetDP.solve(pairs, sizes: sizes, k: problem.groupSize) {
-                blockGroups = exact
-                blockBound = exact.reduce(0.0) { $0 + score(pairs, $1) }
-            } else if let model = SetPartitioning(pairs: pairs, sizes: sizes, k: problem.groupSize) {
-                switch model.solve(start: start, deadline: deadline) {
-                case .optimal(let best):
-                    blockGroups = best
-                    blockBound = best.reduce(0.0) { $0 + score(pairs, $1) }
-                case .bounded(let best, let b):
-                    proven = false
-                    if value(pairs, best) >= value(pairs, start) { blockGroups = best }
-                    blockBound = b.isFinite ? b : nil
-                case .unproven(let note):
-                    proven = false
-                    if let note { notes.append(note) }
-                }
-            } else {
-                proven = false
-                notes.append("block of \(block.count) participants has too many allowed groups for the exact model; kept the heuristic's groups")
+            var outcome = solveBlock(pairs, problem: problem, index: b, seed: limits.seed, deadline: deadline)
+            // A proven bound that the groups reach is a proof of optimality.
+            let score = Self.value(pairs, outcome.groups, k: problem.groupSize).score
+            if !outcome.optimal, let bound = outcome.bound, bound <= score + 1e-9 * (1 + abs(score)) {
+                outcome.optimal = true
+                outcome.bound = score
             }
-            if let blockBound, let total = bound { bound = total + blockBound } else { bound = nil }
-            if !blockGroups.isEmpty { anyGroup = true }
-            groups += blockGroups.map { $0.map { block[$0] } }
+            proven = proven && outcome.optimal
+            if let note = outcome.note { notes.append(note) }
+            if let blockBound = outcome.bound, let total = bound { bound = total + blockBound } else { bound = nil }
+            groups += outcome.groups.map { $0.map { block[$0] } }
         }
         limits.progress?("exact", 1)
         groups = Problem.canonical(groups)
+        let score = problem.value(of: groups).score
         if proven {
-            if !anyGroup { return SolverResult(groups: [], status: .infeasible, bound: 0, solver: name) }
-            return SolverResult(groups: groups, status: .optimal, bound: problem.value(of: groups).score, solver: name, notes: notes)
+            if groups.isEmpty { return SolverResult(groups: [], status: .infeasible, bound: 0, solver: name, notes: notes) }
+            return SolverResult(groups: groups, status: .optimal, bound: score, solver: name, notes: notes)
         }
-        return SolverResult(groups: groups, status: .feasible, bound: bound, solver: name, notes: notes)
+        return SolverResult(groups: groups, status: .feasible, bound: bound.map { max($0, score) }, solver: name, notes: notes)
     }
 
-    private func score(_ pairs: BlockPairs, _ group: [Int]) -> Double {
-        var s = 0.0
-        for x in 0..<group.count {
-            for y in (x + 1)..<group.count { s += pairs.w(group[x], group[y]) }
+    func solveBlock(_ pairs: BlockPairs, problem: Problem, index: Int, seed: UInt64, deadline: Date) -> BlockOutcome {
+        let k = problem.groupSize, sizes = problem.allowedSizes
+        if subsetDP, let exact = SubsetDP.solve(pairs, sizes: sizes, k: k) {
+            return BlockOutcome(groups: exact, optimal: true, bound: Self.value(pairs, exact, k: k).score)
         }
-        return s
+        var matched: PairMatching.Solution?
+        if matching && k == 2 {
+            let model = PairMatching(pairs: pairs)
+            let solution = model.solve()
+            if solution.verified {
+                if problem.remainder == .leaveOut || solution.exposed.isEmpty {
+                    return BlockOutcome(groups: solution.pairs, optimal: true, bound: model.score(solution.pairs))
+                }
+                matched = solution
+            }
+        }
+        // The start of the integer program and the fallback: the matching with the
+        // exposed attached when that places everyone with the fewest triples the
+        // parity allows, else the heuristic's groups (or the better of the two).
+        var start: [[Int]] = []
+        if let matched {
+            start = Self.attachExposed(matched, pairs: pairs)
+        }
+        let startValue = Self.value(pairs, start, k: k)
+        if matched == nil || startValue.placed < pairs.m || startValue.oversized > pairs.m % k {
+            let heuristic = HeuristicSolver().searchBlock(pairs, problem: problem,
+                                                          rng: HeuristicSolver.blockStream(seed: seed, block: index), deadline: deadline)
+            if Self.value(pairs, heuristic, k: k) > startValue { start = heuristic }
+        }
+        // The cheap proof first: the merge bound, when the start reaches it.
+        let matchedBound = matched.flatMap { Self.mergeBound($0, start: start, pairs: pairs) }
+        if let matchedBound, matchedBound <= Self.value(pairs, start, k: k).score + 1e-9 * (1 + abs(matchedBound)) {
+            return BlockOutcome(groups: start, optimal: true, bound: matchedBound)
+        }
+        if let model = SetPartitioning(pairs: pairs, sizes: sizes, k: k, deadline: deadline) {
+            switch model.solve(start: start.map { $0.sorted() }, deadline: deadline) {
+            case .optimal(let best):
+                return BlockOutcome(groups: best, optimal: true, bound: Self.value(pairs, best, k: k).score)
+            case .bounded(let best, let bound):
+                let chosen = Self.value(pairs, best, k: k) >= Self.value(pairs, start, k: k) ? best : start
+                return BlockOutcome(groups: chosen, optimal: false, bound: bound.isFinite ? bound : nil)
+            case .unproven(let note):
+                return BlockOutcome(groups: start, optimal: false, bound: nil, note: note)
+            }
+        }
+        if let matchedBound {
+            return BlockOutcome(groups: start, optimal: false, bound: matchedBound)
+        }
+        return BlockOutcome(groups: start, optimal: false, bound: nil,
+                            note: "a block of \(pairs.m) participants has too many allowed groups for the exact model; kept the heuristic's groups")
     }
 
-    private func value(_ pairs: BlockPairs, _ groups: [[Int]]) -> GroupingValue {
+    /// Under `merge` with k = 2: the matching, with each exposed participant
+    /// added to the pair where it adds the most (if allowed).
+    static func attachExposed(_ matched: PairMatching.Solution, pairs: BlockPairs) -> [[Int]] {
+        var groups = matched.pairs
+        for u in matched.exposed {
+            var best = -Double.infinity, bestGroup = -1
+            for (g, group) in groups.enumerated() where group.count == 2 {
+                let add = pairs.w(u, group[0]) + pairs.w(u, group[1])
+                if add > best { best = add; bestGroup = g }
+            }
+            if bestGroup >= 0 { groups[bestGroup].append(u) }
+        }
+        return groups
+    }
+
+    /// A proven bound for `merge`, k = 2, when the block has an odd number m of
+    /// participants, the maximum matching leaves exactly one exposed and the
+    /// solution places all m with one triple (so placed and oversized are
+    /// proven best: m is everyone and one triple is forced by parity).
+    ///
+    /// Any such solution is a triple {a, b, c} plus a perfect matching of the
+    /// rest; dropping c leaves a matching of maximum cardinality (m-1)/2, whose
+    /// weight is at most W, the matching's weight (maximum among maximum
+    /// cardinality matchings). So its score is at most W + w(c,a) + w(c,b)
+    /// <= W + max_c (sum of c's two largest allowed weights).
+    static func mergeBound(_ matched: PairMatching.Solution, start: [[Int]], pairs: BlockPairs) -> Double? {
+        guard matched.exposed.count == 1, pairs.m % 2 == 1 else { return nil }
+        let placed = start.reduce(0) { $0 + $1.count }
+        let triples = start.filter { $0.count == 3 }.count
+        guard placed == pairs.m, triples == 1 else { return nil }
+        var best = -Double.infinity
+        for c in 0..<pairs.m {
+            var first = -Double.infinity, second = -Double.infinity
+            for a in 0..<pairs.m where a != c {
+                let w = pairs.w(c, a)
+                if w > first { second = first; first = w } else if w > second { second = w }
+            }
+            best = max(best, first + second)
+        }
+        guard best > -.infinity else { return nil }
+        return matched.pairs.reduce(0.0) { $0 + pairs.w($1[0], $1[1]) } + best
+    }
+
+    static func value(_ pairs: BlockPairs, _ groups: [[Int]], k: Int) -> GroupingValue {
         var v = GroupingValue()
         for g in groups {
             v.placed += g.count
-            if g.count > pairs.problem.groupSize { v.oversized += 1 }
-            v.score += score(pairs, g)
+            if g.count > k { v.oversized += 1 }
+            for x in 0..<g.count {
+                for y in (x + 1)..<g.count { v.score += pairs.w(g[x], g[y]) }
+            }
         }
         return v
     }

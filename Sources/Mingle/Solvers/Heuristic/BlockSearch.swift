@@ -106,8 +106,8 @@ struct BlockSearch {
             position[free[i]] = i
             free.removeLast()
         }
+        // Not cut by the deadline: a valid grouping needs a full construction.
         for s in order where groupOf[s] == -1 {
-            if timeIsUp { break }
             var group = [s]
             var groupScore = 0.0
             while group.count < k {
@@ -311,10 +311,5 @@ struct BlockSearch {
         groupOf[b] = Int32(ga)
         refreshContributions(ga)
         refreshContributions(gb)
-    }
-
-    /// The groups, as global participant indices.
-    var result: [[Int32]] {
-        groups.filter { !$0.isEmpty }.map { $0.map { pairs.members[Int($0)] } }
     }
 }

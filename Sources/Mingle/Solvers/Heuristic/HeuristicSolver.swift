@@ -31,7 +31,6 @@ public struct HeuristicSolver: GroupingSolver {
 
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
         let deadline = Date(timeIntervalSinceNow: limits.timeLimit)
-        let root = SplitMix64(seed: limits.seed)
         var groups: [[Int32]] = []
         var allExact = true
         var anyGroupPossible = false
@@ -49,13 +48,8 @@ public struct HeuristicSolver: GroupingSolver {
             }
             allExact = false
             anyGroupPossible = true // unknown; no proof of infeasibility
-            var search = BlockSearch(pairs: pairs, k: problem.groupSize, maxSize: problem.allowedSizes.upperBound,
-                                     rng: root.fork(UInt64(b)), deadline: deadline)
-            search.construct()
-            search.improvePlacement()
-            search.improveScore(maxPasses: maxPasses)
-            search.improvePlacement()
-            groups += search.result
+            let local = searchBlock(pairs, problem: problem, rng: HeuristicSolver.blockStream(seed: limits.seed, block: b), deadline: deadline)
+            groups += local.map { $0.map { block[$0] } }
         }
         limits.progress?("heuristic", 1)
         groups = Problem.canonical(groups)
@@ -64,5 +58,23 @@ public struct HeuristicSolver: GroupingSolver {
             return SolverResult(groups: groups, status: .optimal, bound: problem.value(of: groups).score, solver: name)
         }
         return SolverResult(groups: groups, status: .feasible, bound: nil, solver: name)
+    }
+
+    /// The local search on one block (no subset DP): construction, placement
+    /// repair, score improvement, placement repair again. Local indices.
+    func searchBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, deadline: Date) -> [[Int]] {
+        var search = BlockSearch(pairs: pairs, k: problem.groupSize, maxSize: problem.allowedSizes.upperBound,
+                                 rng: rng, deadline: deadline)
+        search.construct()
+        search.improvePlacement()
+        search.improveScore(maxPasses: maxPasses)
+        search.improvePlacement()
+        return search.groups.filter { !$0.isEmpty }.map { $0.map(Int.init) }
+    }
+
+    /// The random stream of block `b` for a seed: the same in every solver, so
+    /// that `exact` and `auto` start from the heuristic's own groups.
+    static func blockStream(seed: UInt64, block b: Int) -> SplitMix64 {
+        SplitMix64(seed: seed).fork(UInt64(b))
     }
 }

@@ -22,10 +22,10 @@ struct SubsetDP {
         // Allowed groups by lowest member, as bit masks with their score.
         guard let all = pairs.allowedGroups(sizes: sizes, limit: groupLimit) else { return nil }
         var groupsOf = [[(mask: UInt32, score: Double)]](repeating: [], count: m)
-        for g in all {
+        for g in 0..<all.count {
             var mask: UInt32 = 0
-            for x in g.members { mask |= 1 << UInt32(x) }
-            groupsOf[Int(g.members[0])].append((mask, g.score))
+            for x in all[g] { mask |= 1 << UInt32(x) }
+            groupsOf[Int(all[g].first!)].append((mask, all.scores[g]))
         }
         var work = 0
         for i in 0..<m { work += (1 << (m - 1 - i)) * (groupsOf[i].count + 1) }
