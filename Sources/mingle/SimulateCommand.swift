@@ -26,11 +26,14 @@ struct SimulateCommand: ParsableCommand {
         let session = try InputFile.session(input, log: log)
         let started = Date()
         let plan = simulation.plan(for: session)
+        let archive = try simulation.archive(ruleSet: nil, sessions: plan.sessions)
         let progress = ProgressLine(enabled: !simulation.quiet)
         let result = ProgramSimulation(session: session, plan: plan).run { simulated in
+            archive?.save(simulated)
             progress?.update("session \(simulated.index + 1) of \(plan.sessions)", Double(simulated.index + 1) / Double(plan.sessions))
         }
         progress?.finish()
+        try archive?.finish()
         try simulation.report([result], input: input, started: started, log: log)
     }
 }

@@ -20,8 +20,8 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Seed of the participation and churn draws and of the solver (default: the session's options.seed).")
     var seed: UInt64?
 
-    @Option(help: "auto, exact or heuristic (overrides options.solver).")
-    var solver: String?
+    @Option(help: "heuristic (default: fast over many sessions), auto or exact (these also report the gap; slower).")
+    var solver = "heuristic"
 
     @Option(name: .customLong("time-limit"), help: "Seconds per session the solver may use (overrides options.timeLimit).")
     var timeLimit: Double?
@@ -35,6 +35,9 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Draw the repeat rate and the distinct partners per session to this SVG file.")
     var plot: String?
 
+    @Option(name: .customLong("save-sessions"), help: "Write each simulated session and its output to this folder (session-01.json, session-01.result.json; one subfolder per rule set in compare).")
+    var saveSessions: String?
+
     @Flag(name: .shortAndLong, help: "No progress line and no log lines on standard error.")
     var quiet = false
 
@@ -42,7 +45,7 @@ struct SimulationOptions: ParsableArguments {
         let plan = SimulationPlan(sessions: sessions, participation: participation, join: join, leave: leave,
                                   timeLimit: timeLimit)
         if let problem = plan.problems.first { throw ValidationError("--" + problem.replacingOccurrences(of: "timeLimit", with: "time-limit")) }
-        if let solver, SolverChoice(rawValue: solver) == nil {
+        if SolverChoice(rawValue: solver) == nil {
             throw ValidationError("--solver must be auto, exact or heuristic, not '\(solver)'")
         }
         if let format, !["csv", "json"].contains(format) { throw ValidationError("--format must be csv or json, not '\(format)'") }
@@ -51,8 +54,16 @@ struct SimulationOptions: ParsableArguments {
     /// The plan, with the session's seed unless --seed is given.
     func plan(for session: Session) -> SimulationPlan {
         SimulationPlan(sessions: sessions, participation: participation, join: join, leave: leave,
-                       seed: seed ?? session.options.seed, solver: solver.flatMap(SolverChoice.init(rawValue:)),
+                       seed: seed ?? session.options.seed, solver: SolverChoice(rawValue: solver),
                        timeLimit: timeLimit)
+    }
+
+    /// The archive of `--save-sessions` for a rule set, nil without the option.
+    func archive(ruleSet: String?, sessions: Int) throws(CLIFailure) -> SessionArchive? {
+        guard let saveSessions else { return nil }
+        var folder = URL(fileURLWithPath: saveSessions)
+        if let ruleSet { folder.appendPathComponent(ruleSet.replacingOccurrences(of: "/", with: "_")) }
+        return try SessionArchive(folder: folder, sessions: sessions)
     }
 
     /// Whether the results file goes to standard output (then the table goes to standard error).

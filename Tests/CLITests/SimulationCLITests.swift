@@ -87,3 +87,26 @@ extension CLITests {
         }
     }
 }
+
+extension CLITests {
+    /// Each saved session is valid, its saved output passes the validator, and
+    /// the next session's newest past session holds its groups.
+    @Test func simulateSavesEverySessionAndItsOutput() throws {
+        let folder = try temporaryFolder()
+        let r = try run(["simulate", Self.example, "--sessions", "3", "--save-sessions", folder.path, "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+            "session-01.json", "session-01.result.json", "session-02.json", "session-02.result.json",
+            "session-03.json", "session-03.result.json",
+        ])
+        var previous: Output?
+        for s in 1...3 {
+            let path = folder.appendingPathComponent("session-0\(s).json").path
+            let session = try Session.decode([UInt8](Data(contentsOf: URL(fileURLWithPath: path)))).session
+            let output = try validate(try String(contentsOfFile: folder.appendingPathComponent("session-0\(s).result.json").path, encoding: .utf8),
+                                      against: path)
+            if let previous { #expect(session.history.last?.groups == previous.groups.map(\.members)) }
+            previous = output
+        }
+    }
+}

@@ -11,9 +11,7 @@ extension Program {
         do {
             json = try JSONValue.parse(data)
         } catch {
-            throw SessionError(file: file, issues: [
-                SessionIssue(.error, path: "$", "malformed JSON at line \(error.line), column \(error.column): \(error.message)"),
-            ])
+            throw .malformed(error, file: file)
         }
         var reader = SessionReader()
         let program = reader.readProgram(json, at: .root)
@@ -32,5 +30,14 @@ extension Program {
         let errors = reader.issues.filter { $0.severity == .error }
         guard errors.isEmpty else { throw SessionError(file: file, issues: errors) }
         return (program, reader.issues.filter { $0.severity == .warning })
+    }
+}
+
+extension SessionError {
+    /// The error for JSON text that does not parse, at `$`.
+    static func malformed(_ error: JSONSyntaxError, file: String?) -> SessionError {
+        SessionError(file: file, issues: [
+            SessionIssue(.error, path: "$", "malformed JSON at line \(error.line), column \(error.column): \(error.message)"),
+        ])
     }
 }

@@ -16,9 +16,7 @@ extension Session {
         do {
             json = try JSONValue.parse(data)
         } catch {
-            throw SessionError(file: file, issues: [
-                SessionIssue(.error, path: "$", "malformed JSON at line \(error.line), column \(error.column): \(error.message)"),
-            ])
+            throw .malformed(error, file: file)
         }
         return try decode(json, file: file)
     }

@@ -24,13 +24,15 @@ public struct SimulationPlan: Sendable, Equatable {
     /// Probability that a roster member leaves before a session (0...1).
     public var leave: Double
     public var seed: UInt64
-    /// Overrides the session's `options.solver` when set.
+    /// Overrides the session's `options.solver` when set; the heuristic by
+    /// default, since a simulation solves many sessions (`auto` and `exact`
+    /// also prove bounds, so the results have a gap, but take longer).
     public var solver: SolverChoice?
     /// Overrides the session's `options.timeLimit` (per session) when set.
     public var timeLimit: Double?
 
     public init(sessions: Int = 52, participation: Double = 0.8, join: Double = 0, leave: Double = 0,
-                seed: UInt64 = 1, solver: SolverChoice? = nil, timeLimit: Double? = nil) {
+                seed: UInt64 = 1, solver: SolverChoice? = .heuristic, timeLimit: Double? = nil) {
         self.sessions = sessions
         self.participation = participation
         self.join = join

@@ -5,7 +5,7 @@ enum SimulationCell: Equatable {
     case text(String)
     case none
 
-    /// Ratios and means keep 6 decimals: enough to read, and stable text.
+    /// Ratios, means and scores keep 6 decimals: enough to read, and stable text.
     static func ratio(_ x: Double?) -> SimulationCell {
         guard let x else { return .none }
         return .number((x * 1e6).rounded() / 1e6)
