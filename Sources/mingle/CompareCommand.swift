@@ -8,9 +8,9 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Simulate several rule sets on the same members and draws, and show them side by side.",
         discussion: """
-            Each --rules file holds a program object, as "program" in a session (groupSize, remainder,
-            rules, repeats, fairness). Every rule set sees the same participants on the same sessions
-            and the same solver seeds, so differences come from the rules alone. Name a rule set with
+            Each --rules file holds a program object, as "program" in a session (groupSize, remainder, \
+            rules, repeats, fairness). Every rule set sees the same participants on the same sessions \
+            and the same solver seeds, so differences come from the rules alone. Name a rule set with \
             NAME=FILE; otherwise it is named after its file.
             """
     )

@@ -8,11 +8,11 @@ struct PairsCommand: ParsableCommand {
         commandName: "pairs",
         abstract: "Write the allowed pairs of a session and their weights, one 'i j weight' line each.",
         discussion: """
-            i and j are participant indices from 0, in participant order (the session's "participants",
-            else its active members in member order; pending and paused ones are left out), i < j.
-            weight is the pair's weight of SPEC section 2, written as the shortest decimal that reads
-            back as the same double. Lines starting with '#' are comments: a header with the number
-            of participants and pairs, and with --ids one '# index id' line per participant. For
+            i and j are participant indices from 0, in participant order (the session's "participants", \
+            else its active members in member order; pending and paused ones are left out), i < j. \
+            weight is the pair's weight of SPEC section 2, written as the shortest decimal that reads \
+            back as the same double. Lines starting with '#' are comments: a header with the number \
+            of participants and pairs, and with --ids one '# index id' line per participant. For \
             comparing Mingle with matching tools (Benchmarks/scripts/peers.sh).
             """
     )

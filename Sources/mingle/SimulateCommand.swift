@@ -8,10 +8,10 @@ struct SimulateCommand: ParsableCommand {
         commandName: "simulate",
         abstract: "Run a program over many sessions and measure repeats, partners, rules and fairness.",
         discussion: """
-            Each session's groups (and who was left out) become the newest past session of the next;
-            participants are drawn per session (--participation), members may join and leave (--join,
-            --leave). Deterministic for a seed. Prints a summary table on standard output (standard
-            error when the results go to standard output); --output writes one row per session as
+            Each session's groups (and who was left out) become the newest past session of the next; \
+            participants are drawn per session (--participation), members may join and leave (--join, \
+            --leave). Deterministic for a seed. Prints a summary table on standard output (standard \
+            error when the results go to standard output); --output writes one row per session as \
             CSV or JSON; --plot draws an SVG. The model is described in README.md.
             """
     )

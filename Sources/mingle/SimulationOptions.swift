@@ -20,7 +20,7 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Seed of the participation and churn draws and of the solver (default: the session's options.seed).")
     var seed: UInt64?
 
-    @Option(help: "heuristic (default: fast over many sessions), auto or exact (these also report the gap; slower).")
+    @Option(help: "heuristic (fast over many sessions), auto or exact (these also prove a bound, for the gap, and are slower).")
     var solver = "heuristic"
 
     @Option(name: .customLong("time-limit"), help: "Seconds per session the solver may use (overrides options.timeLimit).")
