@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from Debian, each wrapped in a system-library target.
@@ -17,7 +19,11 @@ let package = Package(
         // The only Swift target that imports CGLPK: a thin, typed wrapper.
         .target(name: "MingleGLPK", dependencies: ["CGLPK"]),
         // The library backends import.
-        .target(name: "Mingle", dependencies: ["MingleGLPK", "CBLAS"]),
+        .target(name: "Mingle", dependencies: [
+            "MingleGLPK", "CBLAS",
+            .product(name: "SwiftCSV", package: "SwiftCSV"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .executableTarget(
             name: "mingle",
             dependencies: [

@@ -10,7 +10,7 @@ struct SolveCommand: ParsableCommand {
         discussion: "Reads INPUT (or standard input) and writes the output JSON to OUTPUT (or standard output); logs go to standard error."
     )
 
-    @Argument(help: "The session JSON file; '-' or nothing for standard input.")
+    @Argument(help: "The session JSON file; '-' or nothing for standard input (nothing: no input when parts are given).")
     var input: String?
 
     @Option(name: .shortAndLong, help: "Where to write the output; standard output when absent. Written whole or not at all.")
@@ -28,6 +28,9 @@ struct SolveCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress line and no summary on standard error.")
     var quiet = false
 
+    @OptionGroup(title: "Weekly runs")
+    var weekly: WeeklyRunOptions
+
     func validate() throws {
         if let solver, SolverChoice(rawValue: solver) == nil {
             throw ValidationError("--solver must be auto, exact or heuristic, not '\(solver)'")
@@ -39,7 +42,8 @@ struct SolveCommand: ParsableCommand {
 
     func run() throws {
         let log = Log(quiet: quiet)
-        let session = try InputFile.session(input, log: log)
+        let prepared = try weekly.prepare(input: input, log: log)
+        let session = prepared.session
         let progress = ProgressLine(enabled: !quiet)
         let engine = SessionSolver(solver: solver.flatMap(SolverChoice.init(rawValue:)), timeLimit: timeLimit, seed: seed)
         var report: (@Sendable (String, Double) -> Void)? = nil
@@ -50,6 +54,7 @@ struct SolveCommand: ParsableCommand {
         progress?.finish()
         for w in result.warnings { log.warning(w) }
         try OutputFile.write(result.jsonBytes(), to: output)
+        try weekly.finish(prepared, output: result, log: log)
         let bound = result.bound.map { ", bound \(JSONWriter.format($0))" } ?? ""
         log.info("\(result.status.rawValue) (\(result.solver)): placed \(result.stats.placed) of \(result.stats.participants), "
             + "\(result.groups.count) groups (\(result.stats.oversizedGroups) of k+1), objective \(JSONWriter.format(result.objective))"

@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
         let errors = issues.filter { $0.severity == .error }.count
         if errors == 0, let (session, _) = try? Session.decode(bytes, file: name) {
             let problem = Problem(session)
-            out += "\(file): valid session: \(session.members.count) members, \(problem.count + problem.absent.count) participants (\(problem.absent.count) not active), \(session.program.rules.count) rules, \(session.history.count) past sessions\n"
+            out += "\(file): valid session: \(session.members.count) members, \(problem.count + problem.absent.count) participants (\(problem.absent.count) take no part), \(session.program.rules.count) rules, \(session.history.count) past sessions\n"
         } else {
             out += "\(file): \(errors) error(s), \(issues.count - errors) warning(s)\n"
         }

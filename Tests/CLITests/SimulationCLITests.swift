@@ -110,3 +110,22 @@ extension CLITests {
         }
     }
 }
+
+extension CLITests {
+    /// A weekly run records who was left out (not the pending or paused), so
+    /// that `fairness` can place them first the next week.
+    @Test func appendHistoryRecordsTheLeftOut() throws {
+        let folder = try temporaryFolder()
+        let history = folder.appendingPathComponent("history.json").path
+        let r = try run(["solve", Self.example, "--append-history", history, "--date", "2026-12-07", "-q"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let output = try validate(r.stdout, against: Self.example)
+        let past = try HistoryFile.decode([UInt8](Data(contentsOf: URL(fileURLWithPath: history))))
+        let session = try Session.decode([UInt8](Data(contentsOf: URL(fileURLWithPath: Self.example)))).session
+        let active = Set(session.members.filter { $0.status == .active }.map(\.id))
+        let placeable = output.unmatched.map(\.member).filter { active.contains($0) }
+        #expect(!placeable.isEmpty)
+        #expect(past.last?.unmatched == placeable)
+        #expect(!(past.last?.unmatched.contains { ["m02", "m09"].contains($0) } ?? true), "pending and paused are not left out")
+    }
+}

@@ -2,9 +2,10 @@ extension Problem {
     /// Compiles a validated session into a problem (SPEC sections 1 and 2).
     ///
     /// Participants are `session.participants` in their order, or every `active`
-    /// member in member order; those whose status is pending or paused become
-    /// `absent`. History sessions are ordered by date when every one has a date
-    /// (a stable sort), otherwise by array order; the last is age 1.
+    /// member in member order; those whose status is pending or paused, or who
+    /// are outside the program's audience, become `absent`. History sessions are
+    /// ordered by date when every one has a date (a stable sort), otherwise by
+    /// array order; the last is age 1.
     ///
     /// - Complexity: O(members × rules + Σ group sizes² over history + e log e).
     public init(_ session: Session) {
@@ -20,12 +21,16 @@ extension Problem {
             let member = session.members[m]
             switch member.status {
             case .active:
+                if let mismatch = session.program.audience?.mismatch(for: member) {
+                    absent.append(AbsentParticipant(memberID: member.id, status: .active, cause: .outsideAudience(mismatch)))
+                    continue
+                }
                 ids.append(member.id)
                 memberIndices.append(Int32(m))
             case .pending:
-                absent.append(AbsentParticipant(memberID: member.id, status: .pending, reason: "status pending: invited but not joined yet, takes no part"))
+                absent.append(AbsentParticipant(memberID: member.id, status: .pending, cause: .pending))
             case .paused:
-                absent.append(AbsentParticipant(memberID: member.id, status: .paused, reason: "status paused: takes no part this session"))
+                absent.append(AbsentParticipant(memberID: member.id, status: .paused, cause: .paused))
             }
         }
         var participantOfMember = [Int32](repeating: -1, count: session.members.count)

@@ -15,7 +15,8 @@ public struct Problem: Sendable {
     public let participantIDs: [String]
     /// Index into `Session.members` of each placeable participant.
     public let memberIndices: [Int32]
-    /// Participants who take no part (status pending or paused), in participant order.
+    /// Participants who take no part (status pending or paused, or outside the
+    /// program's audience), in participant order.
     public let absent: [AbsentParticipant]
     /// Rules in program order, compiled to codes.
     let rules: [CompiledRule]
@@ -55,7 +56,8 @@ public struct Problem: Sendable {
 public struct AbsentParticipant: Sendable, Equatable {
     public var memberID: String
     public var status: MemberStatus
-    public var reason: String
+    public var cause: UnmatchedCause
+    public var reason: String { cause.description }
 }
 
 extension Problem {

@@ -1,14 +1,20 @@
 extension Problem {
     /// Why participant i was left unplaced, in words a person understands.
     ///
-    /// When i has no allowed partner at all, the reason names the required rule
-    /// that rules out every partner (or says that exclusions and recent meetings
-    /// do); otherwise it says that no allowed group had room for them.
-    ///
     /// - Complexity: O(participants × rules).
     func unplacedReason(_ i: Int) -> String {
+        unplacedCause(i).description
+    }
+
+    /// Why participant i was left unplaced. When i has no allowed partner at
+    /// all, the cause names the required rule that rules out every partner (or
+    /// says that exclusions and recent meetings do); otherwise it says that no
+    /// allowed group had room for them.
+    ///
+    /// - Complexity: O(participants × rules).
+    func unplacedCause(_ i: Int) -> UnmatchedCause {
         let k = groupSize
-        guard count > 1 else { return "no one else takes part in this session" }
+        guard count > 1 else { return .alone }
         // Partners passing each required rule, and partners allowed overall.
         var allowed = 0
         var passing = [Int](repeating: 0, count: rules.count)
@@ -27,29 +33,16 @@ extension Problem {
         }
         if allowed == 0 {
             for (r, rule) in rules.enumerated() where rule.required && passing[r] == 0 {
-                let category = ruleCategories[r]
-                if !rule.hasValue(i) {
-                    return "no allowed partner: required rule \(category) (they have no \(category) value)"
-                }
-                return "no allowed partner: required rule \(category)"
+                return .requiredRule(category: ruleCategories[r], kind: rule.kind, lacksValue: !rule.hasValue(i))
             }
             if excluded + recent > 0 {
-                let partners = excluded + recent == 1 ? "the one partner" : "all partners"
-                switch (excluded > 0, recent > 0) {
-                case (true, false): return "no allowed partner: \(partners) the required rules allow \(excluded == 1 ? "is" : "are") excluded"
-                case (false, true): return "no allowed partner: \(partners) the required rules allow met them within the last \(forbidWithin) session(s)"
-                default: return "no allowed partner: all partners the required rules allow are excluded or met them within the last \(forbidWithin) session(s)"
-                }
+                return .partnersRuledOut(excluded: excluded > 0, recent: recent > 0, onePartner: excluded + recent == 1, forbidWithin: forbidWithin)
             }
-            let names = rules.indices.filter { rules[$0].required }.map { ruleCategories[$0] }
-            return "no allowed partner: required rules \(names.joined(separator: ", ")) together"
+            return .requiredRulesTogether(rules.indices.filter { rules[$0].required }.map { ruleCategories[$0] })
         }
         if allowed < k - 1 {
-            return "not enough allowed partners for a group of \(k): only \(allowed) allowed partner(s)"
+            return .tooFewPartners(allowed: allowed, groupSize: k)
         }
-        if remainder == .leaveOut {
-            return "left over: no allowed group of \(k) had room for them (remainder leaveOut)"
-        }
-        return "left over: no allowed group of \(k) or \(k + 1) had room for them"
+        return .leftOver(groupSize: k, remainder: remainder)
     }
 }

@@ -53,14 +53,7 @@ public struct SpecReference: Sendable {
     /// Whether the rule holds for members a and b (SPEC section 1, Rules).
     public func holds(_ rule: Rule, _ a: String, _ b: String) -> Bool {
         guard let va = members[a]?.categories[rule.category], let vb = members[b]?.categories[rule.category] else { return false }
-        func set(_ v: CategoryValue) -> Set<String> {
-            switch v {
-            case .string(let s): return ["s:" + s]
-            case .number(let x): return ["n:\(x == 0 ? 0 : x)"]
-            case .bool(let b): return ["b:\(b)"]
-            case .strings(let ss): return Set(ss.map { "s:" + $0 })
-            }
-        }
+        let set = SpecReference.elements(of:)
         switch rule.kind {
         case .same: return set(va) == set(vb)
         case .different: return set(va) != set(vb)

@@ -167,13 +167,14 @@ struct SessionReader {
         if let e = json["exclusions"] { session.exclusions = readExclusions(e, at: root.key("exclusions"), memberIDs: memberIDs) }
         if let o = json["options"] { session.options = readOptions(o, at: root.key("options")) }
         checkWithinValues(session)
+        checkMemberExtensions(json["members"], session: session)
         return session
     }
 
     mutating func readProgram(_ json: JSONValue, at path: JSONPath) -> Program {
         var program = Program()
         guard let members = object(json, at: path, what: "program") else { return program }
-        checkKeys(members, at: path, allowed: ["id", "groupSize", "remainder", "rules", "repeats", "fairness"], what: "the program")
+        checkKeys(members, at: path, allowed: ["id", "groupSize", "remainder", "rules", "repeats", "fairness", "audience"], what: "the program")
         if let v = json["id"] {
             switch v {
             case .string(let s): program.id = s
@@ -196,6 +197,7 @@ struct SessionReader {
         }
         if let v = json["repeats"] { program.repeats = readRepeats(v, at: path.key("repeats")) }
         if let v = json["fairness"] { program.fairness = readFairness(v, at: path.key("fairness")) }
+        if let v = json["audience"] { program.audience = readAudience(v, at: path.key("audience")) }
         return program
     }
 
@@ -334,6 +336,7 @@ struct SessionReader {
             }
             member.categories = categories
         }
+        readMemberExtensions(json, into: &member)
         return member
     }
 

@@ -32,42 +32,16 @@ extension Session {
             w.key("lookback"); w.integer(fairness.lookback)
             w.endObject()
         }
+        if let audience = program.audience { w.key("audience"); w.audience(audience) }
         w.endObject()
         w.key("members"); w.beginArray()
-        for m in members {
-            w.beginObject()
-            w.key("id"); w.string(m.id)
-            if let v = m.firstName { w.key("firstName"); w.string(v) }
-            if let v = m.lastName { w.key("lastName"); w.string(v) }
-            if let v = m.email { w.key("email"); w.string(v) }
-            w.key("status"); w.string(m.status.rawValue)
-            w.key("categories"); w.beginObject()
-            for key in m.categories.keys.sorted() {
-                w.key(key)
-                switch m.categories[key]! {
-                case .string(let s): w.string(s)
-                case .number(let x): if x.rounded() == x && abs(x) < 1e15 { w.integer(Int(x)) } else { w.number(x) }
-                case .bool(let b): w.bool(b)
-                case .strings(let ss): w.inlineStrings(ss)
-                }
-            }
-            w.endObject()
-            w.endObject()
-        }
+        for m in members { w.member(m) }
         w.endArray()
         if let participants {
             w.key("participants"); w.inlineStrings(participants)
         }
         w.key("history"); w.beginArray()
-        for h in history {
-            w.beginObject()
-            if let d = h.date { w.key("date"); w.string(d) }
-            w.key("groups"); w.beginArray()
-            for g in h.groups { w.inlineStrings(g) }
-            w.endArray()
-            if !h.unmatched.isEmpty { w.key("unmatched"); w.inlineStrings(h.unmatched) }
-            w.endObject()
-        }
+        for h in history { w.pastSession(h) }
         w.endArray()
         w.key("exclusions"); w.beginArray()
         for e in exclusions {

@@ -41,10 +41,13 @@ public struct Program: Sendable, Equatable {
     public var repeats: RepeatPolicy
     /// Priority for members who were unlucky lately (an extension of the spec); nil: off.
     public var fairness: FairnessPolicy?
+    /// Who may take part (an extension of the spec); nil admits every participant.
+    public var audience: Audience?
 
     public init(
         id: String? = nil, groupSize: Int = 2, remainder: RemainderPolicy = .merge,
-        rules: [Rule] = [], repeats: RepeatPolicy = RepeatPolicy(), fairness: FairnessPolicy? = nil
+        rules: [Rule] = [], repeats: RepeatPolicy = RepeatPolicy(), fairness: FairnessPolicy? = nil,
+        audience: Audience? = nil
     ) {
         self.id = id
         self.groupSize = groupSize
@@ -52,6 +55,7 @@ public struct Program: Sendable, Equatable {
         self.rules = rules
         self.repeats = repeats
         self.fairness = fairness
+        self.audience = audience
     }
 
     /// The group sizes SPEC section 1 allows.
@@ -134,10 +138,17 @@ public struct Member: Sendable, Equatable {
     public var email: String?
     public var status: MemberStatus
     public var categories: [String: CategoryValue]
+    /// Groups the member belongs to, such as teams (an extension of the spec, for audiences).
+    public var groups: [String]
+    /// A guest rather than a member of the organisation (an extension of the spec, for audiences).
+    public var guest: Bool
+    /// The language of the member's messages, such as "fr" (an extension of the spec).
+    public var language: String?
 
     public init(
         id: String, firstName: String? = nil, lastName: String? = nil, email: String? = nil,
-        status: MemberStatus = .active, categories: [String: CategoryValue] = [:]
+        status: MemberStatus = .active, categories: [String: CategoryValue] = [:],
+        groups: [String] = [], guest: Bool = false, language: String? = nil
     ) {
         self.id = id
         self.firstName = firstName
@@ -145,6 +156,9 @@ public struct Member: Sendable, Equatable {
         self.email = email
         self.status = status
         self.categories = categories
+        self.groups = groups
+        self.guest = guest
+        self.language = language
     }
 }
 

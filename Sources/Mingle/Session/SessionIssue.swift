@@ -12,11 +12,15 @@ public struct SessionIssue: Sendable, Equatable, CustomStringConvertible {
     /// JSONPath of the offending value, `$` for the whole document.
     public var path: String
     public var message: String
+    /// The file the issue is in, when a session is assembled from several files
+    /// (nil: the file of the `SessionError`).
+    public var file: String?
 
-    public init(_ severity: Severity, path: String, _ message: String) {
+    public init(_ severity: Severity, path: String, _ message: String, file: String? = nil) {
         self.severity = severity
         self.path = path
         self.message = message
+        self.file = file
     }
 
     public var description: String { "\(path): \(message)" }
@@ -36,8 +40,7 @@ public struct SessionError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     public var description: String {
-        let prefix = (file ?? "<stdin>") + ": "
-        return issues.map { prefix + $0.description }.joined(separator: "\n")
+        issues.map { ($0.file ?? file ?? "<stdin>") + ": " + $0.description }.joined(separator: "\n")
     }
 }
 

@@ -64,10 +64,9 @@ public struct ProgramSimulation: Sendable {
             week.options.seed = schedule.seeds[s]
             let output = solver.solve(week)
             observe?(SimulatedSession(index: s, input: week, output: output))
-            tracker.record(s, output: output)
-            let placed = Set(output.groups.flatMap(\.members))
-            week.history.append(PastSession(date: schedule.dates[s], groups: output.groups.map(\.members),
-                                            unmatched: schedule.participants[s].filter { !placed.contains($0) }))
+            let past = PastSession(date: schedule.dates[s], output: output, session: week)
+            tracker.record(s, output: output, leftOut: past.unmatched)
+            week.history.append(past)
         }
         return SimulationResult(name: ruleSet.name, plan: plan, measuredRules: measuredRules,
                                 sessions: tracker.sessions, totals: tracker.totals())

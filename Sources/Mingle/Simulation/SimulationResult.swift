@@ -11,15 +11,16 @@ public struct SimulationResult: Sendable, Equatable {
     public var totals: SimulationTotals
 }
 
-/// One simulated session. "Left out" means a participant in no group;
-/// "unlucky" means left out or put in a group of k+1.
+/// One simulated session. "Left out" means a participant who could take part
+/// (not outside the program's audience) in no group; "unlucky" means left out
+/// or put in a group of k+1.
 public struct SessionMetrics: Sendable, Equatable {
     /// 1 for the first simulated session.
     public var session: Int
     public var date: String?
     public var participants: Int
     public var placed: Int
-    /// Participants in no group.
+    /// Participants left out (in no group, though inside the program's audience).
     public var unmatched: Int
     public var groups: Int
     public var oversizedGroups: Int

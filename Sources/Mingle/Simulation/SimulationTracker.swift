@@ -47,10 +47,11 @@ struct SimulationTracker {
         }
     }
 
-    /// Records simulated session `s` (0-based).
+    /// Records simulated session `s` (0-based); `leftOut` are the participants
+    /// who could take part but are in no group.
     ///
     /// - Complexity: O(participants × measured rules + roster).
-    mutating func record(_ s: Int, output: Output) {
+    mutating func record(_ s: Int, output: Output, leftOut ids: [String]) {
         let position = pastSessions + s
         var metrics = SessionMetrics(
             session: s + 1, date: schedule.dates[s], participants: schedule.participants[s].count, placed: output.stats.placed,
@@ -85,15 +86,15 @@ struct SimulationTracker {
                 for (r, rule) in measured.enumerated() where rule.holds(Int(a), Int(b)) { metrics.ruleHolds[r] += 1 }
             }
         }
-        let placed = Set(output.groups.flatMap(\.members))
+        for id in ids {
+            guard let m = memberIndex[id] else { continue }
+            metrics.unmatched += 1
+            leftOut[Int(m)] += 1
+            unlucky.insert(m)
+        }
         for id in schedule.participants[s] {
             guard let m = memberIndex[id] else { continue }
             tookPart[Int(m)] = true
-            if !placed.contains(id) {
-                metrics.unmatched += 1
-                leftOut[Int(m)] += 1
-                unlucky.insert(m)
-            }
             let isUnlucky = unlucky.contains(m)
             if isUnlucky && wasUnlucky[Int(m)] { metrics.unluckyAgain += 1 }
             wasUnlucky[Int(m)] = isUnlucky

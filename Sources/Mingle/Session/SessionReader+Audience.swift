@@ -1,0 +1,164 @@
+/// Reading the extensions of the spec: a program's `audience`, and a member's
+/// `groups`, `guest` and `language`.
+extension SessionReader {
+    /// Reads `program.audience`; every problem is reported with its JSON path.
+    ///
+    /// - Complexity: O(size of the audience).
+    mutating func readAudience(_ json: JSONValue, at path: JSONPath) -> Audience? {
+        guard let keys = object(json, at: path, what: "audience") else { return nil }
+        checkKeys(keys, at: path, allowed: ["categories", "groups", "guests"], what: "the audience")
+        var audience = Audience()
+        if let v = json["categories"], let conditions = array(v, at: path.key("categories"), what: "audience categories") {
+            for (i, condition) in conditions.enumerated() {
+                if let c = readCategoryCondition(condition, at: path.key("categories").index(i)) { audience.categories.append(c) }
+            }
+        }
+        if let v = json["groups"] { audience.groups = readGroupCondition(v, at: path.key("groups")) }
+        if let v = json["guests"] {
+            if case .bool(let b) = v { audience.guests = b } else {
+                error(path.key("guests"), "guests must be true (guests take part) or false (they do not), found \(v.typeName)")
+            }
+        }
+        return audience
+    }
+
+    mutating func readCategoryCondition(_ json: JSONValue, at path: JSONPath) -> Audience.CategoryCondition? {
+        guard let keys = object(json, at: path, what: "an audience condition") else { return nil }
+        checkKeys(keys, at: path, allowed: ["category", "in", "notIn"], what: "an audience condition")
+        guard let v = json["category"] else {
+            error(path, "an audience condition needs a \"category\" and a list \"in\" or \"notIn\", such as {\"category\": \"city\", \"in\": [\"Paris\"]}")
+            return nil
+        }
+        guard let category = string(v, at: path.key("category"), what: "category", nonEmpty: true) else { return nil }
+        var condition = Audience.CategoryCondition(category: category)
+        if let v = json["in"] { condition.allowed = scalarList(v, at: path.key("in"), listName: "in") }
+        if let v = json["notIn"] { condition.excluded = scalarList(v, at: path.key("notIn"), listName: "notIn") }
+        if json["in"] == nil && json["notIn"] == nil {
+            error(path, "an audience condition needs a list \"in\" (values admitted) or \"notIn\" (values excluded)")
+        }
+        return condition
+    }
+
+    /// A list of strings, numbers or booleans; an empty `in` list would admit nobody.
+    mutating func scalarList(_ json: JSONValue, at path: JSONPath, listName: String) -> [CategoryValue]? {
+        guard let elements = array(json, at: path, what: listName) else { return nil }
+        var values: [CategoryValue] = []
+        for (i, e) in elements.enumerated() {
+            switch e {
+            case .string(let s): values.append(.string(s))
+            case .number(let n): values.append(.number(n.double))
+            case .bool(let b): values.append(.bool(b))
+            default: error(path.index(i), "a value in \"\(listName)\" must be a string, a number or a boolean, found \(e.typeName)")
+            }
+        }
+        emptyListIssue(values.isEmpty && elements.isEmpty, at: path, listName: listName)
+        return values
+    }
+
+    mutating func readGroupCondition(_ json: JSONValue, at path: JSONPath) -> Audience.GroupCondition? {
+        guard let keys = object(json, at: path, what: "audience groups") else { return nil }
+        checkKeys(keys, at: path, allowed: ["in", "notIn"], what: "audience groups")
+        var condition = Audience.GroupCondition()
+        for (key, keyPath) in [("in", \Audience.GroupCondition.allowed), ("notIn", \Audience.GroupCondition.excluded)] {
+            guard let v = json[key], let elements = array(v, at: path.key(key), what: "\"\(key)\" (a list of group names)") else { continue }
+            var names: [String] = []
+            for (i, e) in elements.enumerated() {
+                if let name = string(e, at: path.key(key).index(i), what: "a group name", nonEmpty: true) { names.append(name) }
+            }
+            emptyListIssue(elements.isEmpty, at: path.key(key), listName: key)
+            condition[keyPath: keyPath] = names
+        }
+        if json["in"] == nil && json["notIn"] == nil {
+            error(path, "audience groups need a list \"in\" (groups admitted) or \"notIn\" (groups excluded)")
+        }
+        return condition
+    }
+
+    mutating func emptyListIssue(_ isEmpty: Bool, at path: JSONPath, listName: String) {
+        guard isEmpty else { return }
+        if listName == "in" {
+            error(path, "an empty \"in\" list admits nobody; list the values admitted, or remove the condition")
+        } else {
+            warning(path, "an empty \"notIn\" list excludes nobody; it has no effect")
+        }
+    }
+
+    /// Reads a member's extension fields, leniently: a value of the wrong type is
+    /// left out here and reported by `checkMemberExtensions`.
+    func readMemberExtensions(_ json: JSONValue, into member: inout Member) {
+        if case .array(let elements)? = json["groups"] {
+            let names = elements.compactMap { e -> String? in
+                if case .string(let s) = e, !s.isEmpty { return s }
+                return nil
+            }
+            if names.count == elements.count { member.groups = names }
+        }
+        if case .bool(let b)? = json["guest"] { member.guest = b }
+        if case .string(let s)? = json["language"], !s.isEmpty { member.language = s }
+    }
+
+    /// Reports members' extension fields of the wrong type: an error when the
+    /// audience relies on the field, a warning otherwise (SPEC ignores unknown
+    /// member keys, so a session valid under SPEC stays valid). Also warns about
+    /// audience conditions that admit nobody.
+    ///
+    /// - Complexity: O(members × audience conditions).
+    mutating func checkMemberExtensions(_ json: JSONValue?, session: Session) {
+        guard case .array(let elements)? = json else { return }
+        let audience = session.program.audience
+        for (i, element) in elements.enumerated() {
+            guard case .object = element else { continue }
+            let path = JSONPath.root.key("members").index(i)
+            if let v = element["groups"], !isStringList(v) {
+                report(audience?.groups != nil, path.key("groups"),
+                       "groups must be an array of non-empty group names such as [\"team-paris\"], found \(v.typeName)")
+            }
+            if let v = element["guest"], !isBoolOrNull(v) {
+                report(audience.map { !$0.guests } ?? false, path.key("guest"), "guest must be true or false, found \(v.typeName)")
+            }
+            if let v = element["language"], !isStringOrNull(v) {
+                warning(path.key("language"), "language must be a string such as \"fr\" or \"en\", found \(v.typeName); messages will be in English")
+            }
+        }
+        guard let audience else { return }
+        let audiencePath = JSONPath.root.key("program").key("audience")
+        for (i, condition) in audience.categories.enumerated() where condition.allowed != nil {
+            if !session.members.contains(where: { $0.categories[condition.category] != nil }) {
+                warning(audiencePath.key("categories").index(i).key("category"),
+                        "no member has a \"\(condition.category)\" value, so this condition admits nobody; check the category name")
+            }
+        }
+        if let allowed = audience.groups?.allowed, !allowed.isEmpty,
+           !session.members.contains(where: { $0.groups.contains(where: allowed.contains) }) {
+            warning(audiencePath.key("groups").key("in"), "no member belongs to any of these groups, so the audience admits nobody")
+        }
+    }
+
+    private mutating func report(_ isError: Bool, _ path: JSONPath, _ message: String) {
+        if isError {
+            error(path, message + " (the program's audience uses it)")
+        } else {
+            warning(path, message + "; it is ignored")
+        }
+    }
+
+    private func isStringList(_ v: JSONValue) -> Bool {
+        if case .null = v { return true }
+        guard case .array(let elements) = v else { return false }
+        return elements.allSatisfy { if case .string(let s) = $0 { return !s.isEmpty } else { return false } }
+    }
+
+    private func isBoolOrNull(_ v: JSONValue) -> Bool {
+        switch v {
+        case .bool, .null: return true
+        default: return false
+        }
+    }
+
+    private func isStringOrNull(_ v: JSONValue) -> Bool {
+        switch v {
+        case .string, .null: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import Mingle
+
+/// `mingle import`: a CSV export of members -> the members file of SPEC section 1.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn a CSV export of members into a members file (SPEC section 1).",
+        discussion: """
+            Required columns: first name, last name, email (English or French headers, any case, \
+            with or without accents: Prénom, Nom, Email...). Recognised columns: id, status (statut), \
+            language (langue), groups (groupes), guest (invité). Every other column becomes a category. \
+            Without an id column, a member's id is their email in lower case. Every problem is listed \
+            with its line and column; when a row is invalid nothing is written (exit 65) unless \
+            --skip-invalid, which writes the valid rows and lists the others on standard error.
+            """
+    )
+
+    @Argument(help: "The CSV file (UTF-8, with or without BOM; comma, semicolon or tab); '-' or nothing for standard input.")
+    var input: String?
+
+    @Option(name: .shortAndLong, help: "Where to write the members JSON; standard output when absent. Written whole or not at all.")
+    var output: String?
+
+    @Option(name: .customLong("map"), help: ArgumentHelp("Rename a column: COLUMN=NAME, a category name or a field (email, groups...). Repeatable.", valueName: "COLUMN=NAME"))
+    var renames: [String] = []
+
+    @Option(help: ArgumentHelp("Drop a column. Repeatable.", valueName: "COLUMN"))
+    var ignore: [String] = []
+
+    @Option(help: ArgumentHelp("A category column holding several values, split on --multi-separator. Repeatable.", valueName: "COLUMN"))
+    var multi: [String] = []
+
+    @Option(name: .customLong("multi-separator"), help: "The separator of multi-valued columns and of groups.")
+    var multiSeparator = "|"
+
+    @Option(name: .customLong("allowed-domain"), help: ArgumentHelp("Accept only emails in this domain (exact, any case). Repeatable.", valueName: "DOMAIN"))
+    var allowedDomains: [String] = []
+
+    @Option(help: "comma, semicolon, tab or one character; detected from the header line when absent.")
+    var delimiter: String?
+
+    @Flag(name: .customLong("skip-invalid"), help: "Write the valid rows and list the invalid ones on standard error (exit 0).")
+    var skipInvalid = false
+
+    @Flag(name: .shortAndLong, help: "No summary on standard error (problems are still listed).")
+    var quiet = false
+
+    func validate() throws {
+        for rename in renames {
+            let parts = rename.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--map takes COLUMN=NAME, such as --map Ville=city; found '\(rename)'")
+            }
+        }
+        guard !multiSeparator.isEmpty else { throw ValidationError("--multi-separator must not be empty") }
+        if let delimiter, delimiterCharacter(delimiter) == nil {
+            throw ValidationError("--delimiter must be comma, semicolon, tab or a single character, not '\(delimiter)'")
+        }
+        for domain in allowedDomains where domain.contains("@") || !domain.contains(".") {
+            throw ValidationError("--allowed-domain takes a domain such as example.org, not '\(domain)'")
+        }
+    }
+
+    private func delimiterCharacter(_ name: String) -> Character? {
+        switch name {
+        case "comma": return ","
+        case "semicolon": return ";"
+        case "tab", "\\t": return "\t"
+        default: return name.count == 1 && name != "\"" ? name.first : nil
+        }
+    }
+
+    func run() throws {
+        let log = Log(quiet: quiet)
+        let (bytes, name) = try InputFile.read(input)
+        let file = name ?? "<stdin>"
+        let importer = MemberImport(
+            renames: renames.map {
+                let parts = $0.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                return MemberImport.ColumnRename(column: parts[0], name: parts[1])
+            },
+            ignored: ignore, multiValued: multi, multiSeparator: multiSeparator, allowedDomains: allowedDomains,
+            delimiter: delimiter.flatMap(delimiterCharacter))
+        let result = importer.read(bytes)
+        for w in result.warnings { log.warning("\(file): \(w)") }
+        let errors = result.errors
+        guard result.canWrite(skippingInvalidRows: skipInvalid), !result.members.isEmpty || errors.isEmpty else {
+            let what = result.isFatal ? "the file cannot be read as members" : "\(result.invalidRows) invalid row(s) of \(result.rows)"
+            let hint = result.isFatal || skipInvalid ? "" : " (--skip-invalid writes the valid rows)"
+            throw CLIFailure(code: .dataError, message: "\(file): \(what); nothing was written\(hint):\n"
+                + errors.map { "\(file): \($0)" }.joined(separator: "\n"))
+        }
+        try OutputFile.write(MembersFile.jsonBytes(result.members), to: output)
+        if !errors.isEmpty {
+            log.warning("\(file): skipped \(result.invalidRows) invalid row(s):\n" + errors.map { "  \(file): \($0)" }.joined(separator: "\n"))
+        }
+        let separator = result.delimiter == "\t" ? "tab" : "'\(result.delimiter)'"
+        log.info("imported \(result.members.count) members from \(file) (\(result.rows) rows, \(result.invalidRows) invalid; delimiter \(separator))")
+    }
+}
