@@ -7,6 +7,9 @@
 /// most `groupModelLimit` participants for k >= 3, whose allowed groups the
 /// set-packing model can list. Then `exact` runs under the time limit and
 /// returns a proof, or its best groups with a bound when the limit ends first.
+/// Pairs blocks under `merge` whose cheap proof does not close are not handed
+/// to the set-packing model when larger than `groupModelLimit`: they keep the
+/// matching's groups and its proven bound (a gap of at most a few points).
 /// Otherwise the heuristic runs (it is exact on tiny blocks).
 public struct AutoSolver: GroupingSolver {
     public var name: String { "auto" }
@@ -23,7 +26,7 @@ public struct AutoSolver: GroupingSolver {
 
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
         if AutoSolver.prefersExact(problem) {
-            return ExactSolver().solve(problem, limits: limits)
+            return ExactSolver(groupModelLimit: AutoSolver.groupModelLimit).solve(problem, limits: limits)
         }
         return HeuristicSolver().solve(problem, limits: limits)
     }
