@@ -42,7 +42,8 @@ public struct SessionSolver: Sendable {
         if let seed { options.seed = seed }
         progress?("compiling", 0)
         let problem = Problem(session) { progress?("compiling", $0) }
-        let result = SessionSolver.solver(for: options.solver).solve(problem, limits: SolveLimits(options, progress: progress))
+        var result = SessionSolver.solver(for: options.solver).solve(problem, limits: SolveLimits(options, progress: progress))
+        if let fairness = FairnessPass(session: session, problem: problem) { result = fairness.apply(result) }
         progress?("output", 0)
         return Output(problem: problem, result: result, seconds: Date().timeIntervalSince(start))
     }

@@ -13,7 +13,8 @@ struct MingleCommand: ParsableCommand {
             73 cannot write output, 70 internal error.
             """,
         version: "0.1.0",
-        subcommands: [SolveCommand.self, ValidateCommand.self, ScoreCommand.self, GenerateCommand.self, ImportCommand.self],
+        subcommands: [SolveCommand.self, ValidateCommand.self, ScoreCommand.self, GenerateCommand.self, ImportCommand.self,
+                      SimulateCommand.self, CompareCommand.self, PairsCommand.self],
         defaultSubcommand: nil
     )
 

@@ -116,7 +116,7 @@ struct WeeklyRunOptions: ParsableArguments {
             log.info("wrote \(written.count) messages to \(messages)")
         }
         if let appendHistory {
-            let updated = try appended(PastSession(date: day, output: output), to: prepared.pastInAppendFile)
+            let updated = try appended(PastSession(date: day, output: output, session: prepared.session), to: prepared.pastInAppendFile)
             try OutputFile.write(HistoryFile.jsonBytes(updated), to: appendHistory)
             log.info("appended the session of \(day) (\(output.groups.count) groups) to \(appendHistory), which now holds \(updated.count) session(s)")
         }

@@ -111,7 +111,7 @@ extension CLITests {
         #expect(r.status == 0, "\(r.stderr)")
         let past = try HistoryFile.decode([UInt8](Data(contentsOf: history)))
         let output = try validate(String(contentsOf: folder.appendingPathComponent("out.json"), encoding: .utf8), against: Self.example)
-        #expect(past == [PastSession(date: "2026-11-23", output: output)])
+        #expect(past.map(\.date) == ["2026-11-23"] && past.map(\.groups) == [output.groups.map(\.members)])
         #expect(!output.groups.isEmpty)
     }
 

@@ -55,6 +55,7 @@ extension JSONWriter {
         key("groups"); beginArray()
         for g in past.groups { inlineStrings(g) }
         endArray()
+        if !past.unmatched.isEmpty { key("unmatched"); inlineStrings(past.unmatched) }
         endObject()
     }
 

@@ -22,9 +22,7 @@ extension Session {
         do {
             json = try JSONValue.parse(data)
         } catch {
-            throw SessionError(file: file, issues: [
-                SessionIssue(.error, path: "$", "malformed JSON at line \(error.line), column \(error.column): \(error.message)"),
-            ])
+            throw .malformed(error, file: file)
         }
         return try decode(json, file: file)
     }
@@ -210,7 +208,7 @@ struct SessionReader {
     mutating func readProgram(_ json: JSONValue, at path: JSONPath) -> Program {
         var program = Program()
         guard let members = object(json, at: path, what: "program") else { return program }
-        checkKeys(members, at: path, allowed: ["id", "groupSize", "remainder", "rules", "repeats", "audience"], what: "the program")
+        checkKeys(members, at: path, allowed: ["id", "groupSize", "remainder", "rules", "repeats", "fairness", "audience"], what: "the program")
         if let v = json["id"] {
             switch v {
             case .string(let s): program.id = s
@@ -232,6 +230,7 @@ struct SessionReader {
             program.rules = rules.enumerated().compactMap { readRule($0.element, at: path.key("rules").index($0.offset)) }
         }
         if let v = json["repeats"] { program.repeats = readRepeats(v, at: path.key("repeats")) }
+        if let v = json["fairness"] { program.fairness = readFairness(v, at: path.key("fairness")) }
         if let v = json["audience"] { program.audience = readAudience(v, at: path.key("audience")) }
         return program
     }
@@ -446,7 +445,7 @@ struct SessionReader {
         for (i, element) in elements.enumerated() {
             let p = path.index(i)
             guard let members = object(element, at: p, what: "a past session") else { continue }
-            checkKeys(members, at: p, allowed: ["date", "groups"], what: "a past session")
+            checkKeys(members, at: p, allowed: ["date", "groups", "unmatched"], what: "a past session")
             var session = PastSession(groups: [])
             if let d = element["date"], let date = string(d, at: p.key("date"), what: "date") {
                 if ISODate.sortKey(date) == nil {
@@ -462,6 +461,7 @@ struct SessionReader {
             } else if element["groups"] == nil {
                 error(p, "a past session needs \"groups\": an array of groups, each an array of member ids")
             }
+            if let u = element["unmatched"] { session.unmatched = readUnmatched(u, at: p.key("unmatched"), groups: session.groups) }
             result.append(session)
         }
         return result

@@ -27,6 +27,11 @@ extension Session {
         w.key("halfLife")
         if let h = program.repeats.halfLife { w.number(h) } else { w.null() }
         w.endObject()
+        if let fairness = program.fairness {
+            w.key("fairness"); w.beginObject()
+            w.key("lookback"); w.integer(fairness.lookback)
+            w.endObject()
+        }
         if let audience = program.audience { w.key("audience"); w.audience(audience) }
         w.endObject()
         w.key("members"); w.beginArray()

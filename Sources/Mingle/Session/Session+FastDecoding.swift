@@ -339,10 +339,11 @@ private struct SessionScanner {
 
     // MARK: - History
 
-    /// A past session: exactly the keys `date` (valid ISO-8601) and `groups`.
+    /// A past session: the keys `date` (valid ISO-8601), `groups` and
+    /// `unmatched` (ids in no group: one in a group gets a warning on the full path).
     mutating func pastSession() throws(NeedsFullPath) -> PastSession {
         var session = PastSession(groups: [])
-        var sawDate = false, sawGroups = false
+        var sawDate = false, sawGroups = false, sawUnmatched = false
         if try open(UInt8(ascii: "{"), UInt8(ascii: "}")) {
             repeat {
                 switch try key() {
@@ -362,12 +363,21 @@ private struct SessionScanner {
                             session.groups.append(group)
                         } while try more(UInt8(ascii: "]"))
                     }
+                case "unmatched" where !sawUnmatched:
+                    sawUnmatched = true
+                    if try open(UInt8(ascii: "["), UInt8(ascii: "]")) {
+                        repeat { session.unmatched.append(try id()) } while try more(UInt8(ascii: "]"))
+                    }
                 default:
                     throw NeedsFullPath()
                 }
             } while try more(UInt8(ascii: "}"))
         }
         guard sawGroups else { throw NeedsFullPath() }
+        if !session.unmatched.isEmpty {
+            let grouped = Set(session.groups.joined())
+            guard !session.unmatched.contains(where: grouped.contains) else { throw NeedsFullPath() }
+        }
         return session
     }
 }

@@ -39,18 +39,22 @@ public struct Program: Sendable, Equatable {
     public var remainder: RemainderPolicy
     public var rules: [Rule]
     public var repeats: RepeatPolicy
+    /// Priority for members who were unlucky lately (an extension of the spec); nil: off.
+    public var fairness: FairnessPolicy?
     /// Who may take part (an extension of the spec); nil admits every participant.
     public var audience: Audience?
 
     public init(
         id: String? = nil, groupSize: Int = 2, remainder: RemainderPolicy = .merge,
-        rules: [Rule] = [], repeats: RepeatPolicy = RepeatPolicy(), audience: Audience? = nil
+        rules: [Rule] = [], repeats: RepeatPolicy = RepeatPolicy(), fairness: FairnessPolicy? = nil,
+        audience: Audience? = nil
     ) {
         self.id = id
         self.groupSize = groupSize
         self.remainder = remainder
         self.rules = rules
         self.repeats = repeats
+        self.fairness = fairness
         self.audience = audience
     }
 
@@ -174,9 +178,12 @@ public enum CategoryValue: Sendable, Hashable {
 public struct PastSession: Sendable, Equatable {
     public var date: String?
     public var groups: [[String]]
-    public init(date: String? = nil, groups: [[String]]) {
+    /// Participants left out of every group (an extension of the spec, read by `fairness`).
+    public var unmatched: [String]
+    public init(date: String? = nil, groups: [[String]], unmatched: [String] = []) {
         self.date = date
         self.groups = groups
+        self.unmatched = unmatched
     }
 }
 

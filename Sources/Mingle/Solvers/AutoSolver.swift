@@ -9,6 +9,9 @@ import Foundation
 /// most `groupModelLimit` participants for k >= 3, whose allowed groups the
 /// set-packing model can list. Then `exact` runs under the time limit and
 /// returns a proof, or its best groups with a bound when the limit ends first.
+/// Pairs blocks under `merge` whose cheap proof does not close are not handed
+/// to the set-packing model when larger than `groupModelLimit`: they keep the
+/// matching's groups and its proven bound (a gap of at most a few points).
 /// Otherwise the heuristic runs (it is exact on tiny blocks, and hands
 /// sessions with a block above `ScaleSolver.largeBlock` to `ScaleSolver`).
 /// Large sessions within exact's reach try `ScaleSolver` first, and keep its
@@ -28,6 +31,7 @@ public struct AutoSolver: GroupingSolver {
 
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
         if AutoSolver.prefersExact(problem) {
+            let exact = ExactSolver(groupModelLimit: AutoSolver.groupModelLimit)
             // On large sessions the scale solver's bound often proves its own
             // groups optimal, in a fraction of the matching's O(m³).
             if ScaleSolver.isLarge(problem) {
@@ -36,9 +40,9 @@ public struct AutoSolver: GroupingSolver {
                 if quick.status == .optimal { return quick }
                 var rest = limits
                 rest.timeLimit = max(0.01, limits.timeLimit - Date().timeIntervalSince(start))
-                return ExactSolver().solve(problem, limits: rest)
+                return exact.solve(problem, limits: rest)
             }
-            return ExactSolver().solve(problem, limits: limits)
+            return exact.solve(problem, limits: limits)
         }
         return HeuristicSolver().solve(problem, limits: limits)
     }

@@ -58,6 +58,14 @@ struct FastDecodingTests {
         expectSame(String(decoding: duplicate.jsonBytes(indent: 0), as: UTF8.self), fast: false)
     }
 
+    /// A warning from members or history (an unmatched id also in a group)
+    /// also comes from the full path.
+    @Test func historyWarningsComeFromTheFullPath() {
+        let json = #"{"members": [{"id": "a"}, {"id": "b"}], "history": [{"groups": [["a", "b"]], "unmatched": ["a"]}]}"#
+        expectSame(json, fast: false)
+        #expect(Session.issues(in: Array(json.utf8)).map(\.severity) == [.warning])
+    }
+
     @Test func fixtures() throws {
         for name in ConformanceTests.names {
             expectSame(String(decoding: try Fixtures.data("conformance/\(name).json"), as: UTF8.self))
@@ -76,6 +84,7 @@ struct FastDecodingTests {
         #"{"options": {"seed": 3}, "participants": ["b"], "members": [{"id": "b"}], "program": {"groupSize": 3}}"#,
         #"{"members": [{"id": "a", "groups": ["t1", "t2"], "guest": true, "language": "fr"}, {"id": "b", "groups": null, "guest": null, "language": ""}]}"#,
         #"{"members": [{"id": "a", "groups": ["t1"], "groups": 5, "language": "fr"}], "program": {"audience": {"groups": {"in": ["t9"]}}}}"#,
+        #"{"members": [{"id": "a"}, {"id": "b"}, {"id": "c"}], "program": {"fairness": {"lookback": 2}}, "history": [{"unmatched": ["c", "gone"], "groups": [["a", "b"]]}, {"groups": [], "unmatched": []}]}"#,
     ])
     func fastPathReadsLikeTheFullPath(json: String) {
         expectSame(json)
@@ -101,6 +110,7 @@ struct FastDecodingTests {
         #"{"members": []} x"#,
         #"{"members": [{"id": "a", "groups": "t1"}], "program": {"audience": {"groups": {"in": ["t1"]}}}}"#,
         #"{"members": [{"id": "a", "guest": "yes"}], "program": {"audience": {"guests": false}}}"#,
+        #"{"members": [{"id": "a"}], "history": [{"groups": [], "unmatched": [3]}]}"#,
     ])
     func otherwiseTheFullPathReports(json: String) {
         expectSame(json, fast: false)

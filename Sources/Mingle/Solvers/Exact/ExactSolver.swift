@@ -26,9 +26,14 @@ public struct ExactSolver: GroupingSolver {
     /// Whether k = 2 blocks use the matching algorithm (off in tests of the GLPK model).
     public var matching: Bool
 
-    public init(subsetDP: Bool = true, matching: Bool = true) {
+    /// The largest block the set-packing model is tried on (nil: any block
+    /// whose allowed groups can be listed). `auto` sets it so that it stays fast.
+    public var groupModelLimit: Int?
+
+    public init(subsetDP: Bool = true, matching: Bool = true, groupModelLimit: Int? = nil) {
         self.subsetDP = subsetDP
         self.matching = matching
+        self.groupModelLimit = groupModelLimit
     }
 
     /// What one block's solve established.
@@ -95,7 +100,9 @@ public struct ExactSolver: GroupingSolver {
         // parity allows, else the heuristic's groups (or the better of the two).
         var start: [[Int]] = []
         if let matched {
-            start = Self.attachExposed(matched, pairs: pairs)
+            // The matching with the exposed attached, improved by the local search.
+            start = HeuristicSolver().searchBlock(pairs, problem: problem, rng: HeuristicSolver.blockStream(seed: seed, block: index),
+                                                  deadline: deadline, start: Self.attachExposed(matched, pairs: pairs))
         }
         let startValue = Self.value(pairs, start, k: k)
         if matched == nil || startValue.placed < pairs.m || startValue.oversized > pairs.m % k {
@@ -108,7 +115,7 @@ public struct ExactSolver: GroupingSolver {
         if let matchedBound, matchedBound <= Self.value(pairs, start, k: k).score + 1e-9 * (1 + abs(matchedBound)) {
             return BlockOutcome(groups: start, optimal: true, bound: matchedBound)
         }
-        if let model = SetPartitioning(pairs: pairs, sizes: sizes, k: k, deadline: deadline) {
+        if pairs.m <= groupModelLimit ?? .max, let model = SetPartitioning(pairs: pairs, sizes: sizes, k: k, deadline: deadline) {
             switch model.solve(start: start.map { $0.sorted() }, deadline: deadline) {
             case .optimal(let best):
                 return BlockOutcome(groups: best, optimal: true, bound: Self.value(pairs, best, k: k).score)

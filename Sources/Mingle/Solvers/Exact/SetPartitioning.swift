@@ -139,7 +139,9 @@ struct SetPartitioning {
     private func stageMIP(_ lp: inout LinearProgram, _ incumbent: [Double]?, _ deadline: Date) throws(GLPKError) -> MIPSolution? {
         let time = deadline.timeIntervalSinceNow
         guard time > 0.01 else { return nil }
-        let s = try lp.solveMIP(MIPOptions(timeLimit: time), incumbent: { node in node.isRoot ? incumbent : nil })
+        let all = Array(0..<groups.count)
+        let s = try lp.solveMIP(MIPOptions(timeLimit: time), incumbent: { node in node.isRoot ? incumbent : nil },
+                                cuts: { node in oddSetCuts(values: node.relaxationValues, columns: all) })
         return s.status == .optimal && s.termination == .completed ? s : nil
     }
 
@@ -162,14 +164,25 @@ struct SetPartitioning {
             let rowN = try lp.addRow(Row(columns: [], coefficients: [], bounds: .fixed(Double(groupCount))))
             var columns: [Int] = [] // model column -> group index
             var inModel = [Bool](repeating: false, count: groups.count)
+            // Odd-set cuts added to the LP: their sets (membership) and rows.
+            var cutSets: [[Bool]] = []
+            var cutRows: [Int] = []
             func add(_ list: [Int]) throws(GLPKError) {
                 guard !list.isEmpty else { return }
                 try lp.addColumns(list.map { c in
                     let members = groups[c].map(Int.init)
                     let size = members.count
+                    var rows = members + [rowP, rowO, rowN]
+                    var coefficients = [Double](repeating: 1, count: size) + [Double(size), size > k ? 1 : 0, 1]
+                    for (t, set) in cutSets.enumerated() {
+                        let coefficient = cutCoefficient(set, group: c)
+                        if coefficient > 0 {
+                            rows.append(cutRows[t])
+                            coefficients.append(Double(coefficient))
+                        }
+                    }
                     return Column(bounds: .lower(0), objective: groups.scores[c], kind: .continuous,
-                                  rows: members + [rowP, rowO, rowN],
-                                  coefficients: [Double](repeating: 1, count: size) + [Double(size), size > k ? 1 : 0, 1])
+                                  rows: rows, coefficients: coefficients)
                 })
                 for c in list { inModel[c] = true }
                 columns += list
@@ -189,26 +202,45 @@ struct SetPartitioning {
             initial += bestOf.flatMap { $0 }
             try add(Array(Set(initial)).sorted())
 
-            // Column generation.
+            // Column generation, with rounds of odd-set cuts on the LP optimum
+            // (the pricing then counts the cuts' duals).
             var lpValue = -Double.infinity
             var reduced = [Double](repeating: 0, count: groups.count)
+            var cutRounds = 0
             while true {
-                let time = deadline.timeIntervalSinceNow
-                guard time > 0.01 else { return .bounded(start, bound: .infinity) }
-                let solution = try lp.solveLP(LPOptions(timeLimit: time))
-                guard solution.status == .optimal else { return .unproven(note: "stage 3 LP ended \(solution.status)") }
-                lpValue = solution.objective
-                let y = solution.rowDuals
-                var candidates: [(Double, Int)] = []
-                for c in 0..<groups.count {
-                    var rc = groups.scores[c] - y[rowN] - Double(groups.size(c)) * y[rowP] - (groups.size(c) > k ? y[rowO] : 0)
-                    for x in groups[c] { rc -= y[Int(x)] }
-                    reduced[c] = rc
-                    if rc > 1e-9 && !inModel[c] { candidates.append((rc, c)) }
+                var values: [Double] = []
+                while true {
+                    let time = deadline.timeIntervalSinceNow
+                    guard time > 0.01 else { return .bounded(start, bound: .infinity) }
+                    let solution = try lp.solveLP(LPOptions(timeLimit: time))
+                    guard solution.status == .optimal else { return .unproven(note: "stage 3 LP ended \(solution.status)") }
+                    lpValue = solution.objective
+                    values = solution.columnValues
+                    let y = solution.rowDuals
+                    var candidates: [(Double, Int)] = []
+                    for c in 0..<groups.count {
+                        var rc = groups.scores[c] - y[rowN] - Double(groups.size(c)) * y[rowP] - (groups.size(c) > k ? y[rowO] : 0)
+                        for x in groups[c] { rc -= y[Int(x)] }
+                        for (t, set) in cutSets.enumerated() where y[cutRows[t]] != 0 {
+                            rc -= y[cutRows[t]] * Double(cutCoefficient(set, group: c))
+                        }
+                        reduced[c] = rc
+                        if rc > 1e-9 && !inModel[c] { candidates.append((rc, c)) }
+                    }
+                    if candidates.isEmpty { break }
+                    candidates.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+                    try add(candidates.prefix(max(200, m * 2)).map(\.1).sorted())
                 }
-                if candidates.isEmpty { break }
-                candidates.sort { $0.0 > $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
-                try add(candidates.prefix(max(200, m * 2)).map(\.1).sorted())
+                let sets = cutRounds < 50 ? oddSets(values: values, columns: columns) : []
+                if sets.isEmpty { break }
+                cutRounds += 1
+                for set in sets {
+                    let (cutColumns, coefficients) = cutCoefficients(set, columns: columns)
+                    cutRows.append(try lp.addRow(Row(columns: cutColumns, coefficients: coefficients, bounds: .upper(Double(set.count / 2)))))
+                    var inSet = [Bool](repeating: false, count: m)
+                    for v in set { inSet[v] = true }
+                    cutSets.append(inSet)
+                }
             }
             // Every column now has rc <= 1e-9: z_LP (plus that slack) bounds every solution.
             let bound = lpValue + 1e-9 * Double(groupCount)
@@ -229,7 +261,9 @@ struct SetPartitioning {
             let incumbent = columns.map { startVector[$0] }
             let time = deadline.timeIntervalSinceNow
             guard time > 0.01 else { return .bounded(start, bound: bound) }
-            let mip = try lp.solveMIP(MIPOptions(timeLimit: time), incumbent: { node in node.isRoot ? incumbent : nil })
+            let modelColumns = columns
+            let mip = try lp.solveMIP(MIPOptions(timeLimit: time), incumbent: { node in node.isRoot ? incumbent : nil },
+                                      cuts: { node in oddSetCuts(values: node.relaxationValues, columns: modelColumns) })
             if mip.status == .optimal && mip.termination == .completed {
                 return .optimal(chosen(mip.columnValues, columns: columns))
             }

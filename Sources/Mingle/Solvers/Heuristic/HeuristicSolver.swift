@@ -66,10 +66,16 @@ public struct HeuristicSolver: GroupingSolver {
 
     /// The local search on one block (no subset DP): construction, placement
     /// repair, score improvement, placement repair again. Local indices.
-    func searchBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, deadline: Date) -> [[Int]] {
+    /// With `start`, the search begins from those groups (local indices)
+    /// instead of the greedy construction.
+    func searchBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, deadline: Date, start: [[Int]]? = nil) -> [[Int]] {
         var search = BlockSearch(pairs: pairs, k: problem.groupSize, maxSize: problem.allowedSizes.upperBound,
                                  rng: rng, deadline: deadline)
-        search.construct()
+        if let start {
+            for group in start { search.addGroup(group) }
+        } else {
+            search.construct()
+        }
         search.improvePlacement()
         search.improveScore(maxPasses: maxPasses)
         search.improvePlacement()

@@ -11,7 +11,7 @@
 ///   where that exceeds `workLimit`.
 struct SubsetDP {
     static let maxMembers = 20
-    static let workLimit = 30_000_000
+    static let workLimit = 8_000_000
     static let groupLimit = 400_000
 
     /// The optimal groups of the block (local indices), or nil when the block is

@@ -1,0 +1,28 @@
+extension SessionReader {
+    /// Reads `program.fairness` (an extension of the spec): an object whose only
+    /// key is `lookback`, an integer >= 1 (default 1).
+    mutating func readFairness(_ json: JSONValue, at path: JSONPath) -> FairnessPolicy? {
+        guard let members = object(json, at: path, what: "fairness") else { return nil }
+        checkKeys(members, at: path, allowed: ["lookback"], what: "fairness")
+        var policy = FairnessPolicy()
+        if let v = json["lookback"], let n = integer(v, at: path.key("lookback"), what: "lookback") {
+            if n < 1 {
+                error(path.key("lookback"), "lookback must be an integer >= 1 (the number of recent sessions that count), found \(n)")
+                return nil
+            }
+            policy.lookback = Int(clamping: n)
+        }
+        return policy
+    }
+
+    /// Reads a past session's `unmatched` ids (an extension of the spec, used by
+    /// `fairness`); an id also found in one of its groups is a warning.
+    mutating func readUnmatched(_ json: JSONValue, at path: JSONPath, groups: [[String]]) -> [String] {
+        guard let ids = idList(json, at: path, what: "unmatched") else { return [] }
+        let grouped = Set(groups.joined())
+        for (i, id) in ids.enumerated() where grouped.contains(id) {
+            warning(path.index(i), "\"\(id)\" is listed as unmatched and also in a group of this session")
+        }
+        return ids
+    }
+}
