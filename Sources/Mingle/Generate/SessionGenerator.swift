@@ -65,7 +65,7 @@ public struct SessionGenerator: Sendable {
     }
 
     private static func pick<T>(_ table: [(T, Double)], _ rng: inout SplitMix64) -> T {
-        let u = Double(rng.next() >> 11) / Double(1 << 53)
+        let u = rng.unit()
         var acc = 0.0
         for (value, p) in table {
             acc += p
@@ -90,7 +90,7 @@ public struct SessionGenerator: Sendable {
             var interests = Set<String>()
             let wanted = 1 + rng.below(3)
             while interests.count < wanted { interests.insert(SessionGenerator.interests[rng.below(SessionGenerator.interests.count)]) }
-            let u = Double(rng.next() >> 11) / Double(1 << 53)
+            let u = rng.unit()
             let status: MemberStatus = u < activeShare ? .active : (u < activeShare + (1 - activeShare) / 2 ? .pending : .paused)
             people.append(Member(
                 id: id, firstName: first, lastName: last,

@@ -97,9 +97,3 @@ public struct ParticipationSchedule: Sendable, Equatable {
     }
 }
 
-extension SplitMix64 {
-    /// A uniform double in [0, 1).
-    mutating func unit() -> Double {
-        Double(next() >> 11) / Double(1 << 53)
-    }
-}

@@ -20,6 +20,11 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         Int(next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 
+    /// A uniform double in [0, 1), from the top 53 bits.
+    public mutating func unit() -> Double {
+        Double(next() >> 11) / Double(1 << 53)
+    }
+
     /// A derived generator for an independent stream (a block, a worker).
     public func fork(_ stream: UInt64) -> SplitMix64 {
         var copy = SplitMix64(seed: state ^ (stream &* 0xD1B5_4A32_D192_ED03))
