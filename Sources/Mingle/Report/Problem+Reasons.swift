@@ -1,11 +1,4 @@
 extension Problem {
-    /// Why participant i was left unplaced, in words a person understands.
-    ///
-    /// - Complexity: O(participants × rules).
-    func unplacedReason(_ i: Int) -> String {
-        unplacedCause(i).description
-    }
-
     /// Why participant i was left unplaced. When i has no allowed partner at
     /// all, the cause names the required rule that rules out every partner (or
     /// says that exclusions and recent meetings do); otherwise it says that no

@@ -65,9 +65,3 @@ public struct HistoryAppendError: Error, Sendable, Equatable, CustomStringConver
     public var description: String { message }
 }
 
-extension PastSession {
-    /// The groups of a solved session, as a past session dated `date`.
-    public init(date: String, output: Output) {
-        self.init(date: date, groups: output.groups.map(\.members))
-    }
-}

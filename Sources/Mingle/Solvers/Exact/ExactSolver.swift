@@ -59,7 +59,7 @@ public struct ExactSolver: GroupingSolver {
             let pairs = BlockPairs(problem: problem, members: block)
             var outcome = solveBlock(pairs, problem: problem, index: b, seed: limits.seed, deadline: deadline)
             // A proven bound that the groups reach is a proof of optimality.
-            let score = Self.value(pairs, outcome.groups, k: problem.groupSize).score
+            let score = pairs.value(of: outcome.groups, k: problem.groupSize).score
             if !outcome.optimal, let bound = outcome.bound, bound <= score + 1e-9 * (1 + abs(score)) {
                 outcome.optimal = true
                 outcome.bound = score
@@ -82,7 +82,7 @@ public struct ExactSolver: GroupingSolver {
     func solveBlock(_ pairs: BlockPairs, problem: Problem, index: Int, seed: UInt64, deadline: Date) -> BlockOutcome {
         let k = problem.groupSize, sizes = problem.allowedSizes
         if subsetDP, let exact = SubsetDP.solve(pairs, sizes: sizes, k: k) {
-            return BlockOutcome(groups: exact, optimal: true, bound: Self.value(pairs, exact, k: k).score)
+            return BlockOutcome(groups: exact, optimal: true, bound: pairs.value(of: exact, k: k).score)
         }
         var matched: PairMatching.Solution?
         if matching && k == 2 {
@@ -90,7 +90,7 @@ public struct ExactSolver: GroupingSolver {
             let solution = model.solve()
             if solution.verified {
                 if problem.remainder == .leaveOut || solution.exposed.isEmpty {
-                    return BlockOutcome(groups: solution.pairs, optimal: true, bound: model.score(solution.pairs))
+                    return BlockOutcome(groups: solution.pairs, optimal: true, bound: pairs.value(of: solution.pairs, k: 2).score)
                 }
                 matched = solution
             }
@@ -104,23 +104,23 @@ public struct ExactSolver: GroupingSolver {
             start = HeuristicSolver().searchBlock(pairs, problem: problem, rng: HeuristicSolver.blockStream(seed: seed, block: index),
                                                   deadline: deadline, start: Self.attachExposed(matched, pairs: pairs))
         }
-        let startValue = Self.value(pairs, start, k: k)
+        let startValue = pairs.value(of: start, k: k)
         if matched == nil || startValue.placed < pairs.m || startValue.oversized > pairs.m % k {
             let heuristic = HeuristicSolver().searchBlock(pairs, problem: problem,
                                                           rng: HeuristicSolver.blockStream(seed: seed, block: index), deadline: deadline)
-            if Self.value(pairs, heuristic, k: k) > startValue { start = heuristic }
+            if pairs.value(of: heuristic, k: k) > startValue { start = heuristic }
         }
         // The cheap proof first: the merge bound, when the start reaches it.
         let matchedBound = matched.flatMap { Self.mergeBound($0, start: start, pairs: pairs) }
-        if let matchedBound, matchedBound <= Self.value(pairs, start, k: k).score + 1e-9 * (1 + abs(matchedBound)) {
+        if let matchedBound, matchedBound <= pairs.value(of: start, k: k).score + 1e-9 * (1 + abs(matchedBound)) {
             return BlockOutcome(groups: start, optimal: true, bound: matchedBound)
         }
         if pairs.m <= groupModelLimit ?? .max, let model = SetPartitioning(pairs: pairs, sizes: sizes, k: k, deadline: deadline) {
             switch model.solve(start: start.map { $0.sorted() }, deadline: deadline) {
             case .optimal(let best):
-                return BlockOutcome(groups: best, optimal: true, bound: Self.value(pairs, best, k: k).score)
+                return BlockOutcome(groups: best, optimal: true, bound: pairs.value(of: best, k: k).score)
             case .bounded(let best, let bound):
-                let chosen = Self.value(pairs, best, k: k) >= Self.value(pairs, start, k: k) ? best : start
+                let chosen = pairs.value(of: best, k: k) >= pairs.value(of: start, k: k) ? best : start
                 return BlockOutcome(groups: chosen, optimal: false, bound: bound.isFinite ? bound : nil)
             case .unproven(let note):
                 return BlockOutcome(groups: start, optimal: false, bound: nil, note: note)
@@ -173,18 +173,6 @@ public struct ExactSolver: GroupingSolver {
             best = max(best, first + second)
         }
         guard best > -.infinity else { return nil }
-        return matched.pairs.reduce(0.0) { $0 + pairs.w($1[0], $1[1]) } + best
-    }
-
-    static func value(_ pairs: BlockPairs, _ groups: [[Int]], k: Int) -> GroupingValue {
-        var v = GroupingValue()
-        for g in groups {
-            v.placed += g.count
-            if g.count > k { v.oversized += 1 }
-            for x in 0..<g.count {
-                for y in (x + 1)..<g.count { v.score += pairs.w(g[x], g[y]) }
-            }
-        }
-        return v
+        return pairs.value(of: matched.pairs, k: 2).score + best
     }
 }

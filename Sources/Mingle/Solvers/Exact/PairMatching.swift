@@ -59,9 +59,4 @@ struct PairMatching {
         }
         return Solution(pairs: groups, exposed: exposed, verified: result.isVerified, maximumCardinality: maximumCardinality)
     }
-
-    /// The total true score of a set of pairs.
-    func score(_ groups: [[Int]]) -> Double {
-        groups.reduce(0.0) { $0 + pairs.w($1[0], $1[1]) }
-    }
 }

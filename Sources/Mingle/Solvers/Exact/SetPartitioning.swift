@@ -148,11 +148,7 @@ struct SetPartitioning {
     /// Stage 3: column generation for the LP bound, reduced-cost fixing, then
     /// the MIP over the remaining columns.
     func scoreStage(start: [[Int]], placed: Int, oversized: Int, deadline: Date) throws(GLPKError) -> Outcome {
-        let startScore = start.reduce(0.0) { total, g in
-            var s = 0.0
-            for x in 0..<g.count { for y in (x + 1)..<g.count { s += pairs.w(g[x], g[y]) } }
-            return total + s
-        }
+        let startScore = pairs.value(of: start, k: k).score
         guard let startVector = vector(start) else { return .unproven(note: "the start is not made of allowed groups") }
         let groupCount = (placed - oversized) / k
         return try GLPK.withProblem(direction: .maximize) { lp throws(GLPKError) -> Outcome in

@@ -43,3 +43,21 @@ struct BlockPairs: Sendable {
         return problem.allowedWeight(Int(members[a]), Int(members[b])) ?? -.infinity
     }
 }
+
+extension BlockPairs {
+    /// The value (SPEC section 2 order) of groups given as local indices;
+    /// the score counts `-infinity` for a disallowed pair.
+    ///
+    /// - Complexity: O(Σ group size²), O(Σ size² × rules) when not dense.
+    func value(of groups: [[Int]], k: Int) -> GroupingValue {
+        var v = GroupingValue()
+        for g in groups {
+            v.placed += g.count
+            if g.count > k { v.oversized += 1 }
+            for x in 0..<g.count {
+                for y in (x + 1)..<g.count { v.score += w(g[x], g[y]) }
+            }
+        }
+        return v
+    }
+}
