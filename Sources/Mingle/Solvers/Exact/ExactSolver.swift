@@ -48,6 +48,7 @@ public struct ExactSolver: GroupingSolver {
     }
 
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
+        if let fallback = ScaleSolver.fallback(forPairsBeyondMatching: problem, limits: limits) { return fallback }
         let deadline = Date(timeIntervalSinceNow: limits.timeLimit)
         var groups: [[Int32]] = []
         var proven = true

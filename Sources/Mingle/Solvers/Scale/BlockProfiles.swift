@@ -4,6 +4,15 @@
 /// more than `limit` profiles, the rules with the smallest weights are left
 /// out of the key (merged), and profile-level weights become upper bounds.
 ///
+/// A merged soft rule with a positive weight still counts only where it can
+/// be earned: a member *earns* from it when it has the category and its value
+/// holds with the value of some member of the block. When it fits under the
+/// limit, the key is refined by that one bit per merged rule (heaviest first),
+/// so members who cannot earn a rule (typically: who lack its category) form
+/// profiles of their own; `caps` then give, per profile, what a member of it
+/// can earn from each merged rule (`ProfileWeights` adds the smaller cap of
+/// the two profiles of a pair).
+///
 /// Profiles are numbered by first appearance in block order, so everything
 /// built on them is deterministic.
 struct BlockProfiles: Sendable {
@@ -19,6 +28,11 @@ struct BlockProfiles: Sendable {
     let keyRules: [Int]
     /// Value of each key rule per profile: `keyValues[p * keyRules.count + j]`.
     let keyValues: [Int32]
+    /// Soft rules with a positive weight left out of the key, heaviest first.
+    let mergedRules: [Int]
+    /// What a member of profile p can earn from merged rule j (its weight, or 0
+    /// when no member of p earns it): `caps[p * mergedRules.count + j]`.
+    let caps: [Double]
     /// Local members grouped by profile: `byProfile[start[p]..<start[p + 1]]`.
     let start: [Int]
     let byProfile: [Int32]
@@ -43,41 +57,56 @@ struct BlockProfiles: Sendable {
         }
         var profileOf = [Int32](repeating: 0, count: m)
         var count = m == 0 ? 0 : 1
-        var keyRules: [Int] = []
-        for r in candidates {
-            let values = tables.rules[r].values
-            let width = tables.rules[r].count + 1
+        /// Splits the profiles by `part` (of `width` values), if that makes at most `limit`.
+        func refine(width: Int, _ part: (Int) -> Int) -> Bool {
             var id: [Int: Int32] = [:]
             var refined = [Int32](repeating: 0, count: m)
-            var fits = true
             for a in 0..<m {
-                let key = Int(profileOf[a]) * width + Int(values[Int(members[a])])
+                let key = Int(profileOf[a]) * width + part(a)
                 if let p = id[key] {
                     refined[a] = p
                 } else {
-                    guard id.count < limit else { fits = false; break }
+                    guard id.count < limit else { return false }
                     let p = Int32(id.count)
                     id[key] = p
                     refined[a] = p
                 }
             }
-            guard fits else { continue }
             profileOf = refined
             count = id.count
-            keyRules.append(r)
+            return true
+        }
+        var keyRules: [Int] = []
+        for r in candidates {
+            let values = tables.rules[r].values
+            if refine(width: tables.rules[r].count + 1, { Int(values[Int(members[$0])]) }) { keyRules.append(r) }
+        }
+        let keyed = Set(keyRules)
+        let mergedRules = tables.rules.indices.filter { !tables.rules[$0].required && tables.rules[$0].weight > 0 && !keyed.contains($0) }
+            .sorted { (tables.rules[$0].weight, $1) > (tables.rules[$1].weight, $0) }
+        let earns = mergedRules.map { BlockProfiles.earningValues(tables.rules[$0], members: members) }
+        for (j, r) in mergedRules.enumerated() {
+            let values = tables.rules[r].values
+            _ = refine(width: 2) { earns[j][Int(values[Int(members[$0])])] ? 1 : 0 }
         }
         self.profileOf = profileOf
         self.count = count
         self.keyRules = keyRules
+        self.mergedRules = mergedRules
         var sizes = [Int](repeating: 0, count: count)
         var keyValues = [Int32](repeating: 0, count: count * keyRules.count)
+        var caps = [Double](repeating: 0, count: count * mergedRules.count)
         for a in 0..<m {
             let p = Int(profileOf[a])
             if sizes[p] == 0 {
                 for (j, r) in keyRules.enumerated() { keyValues[p * keyRules.count + j] = tables.rules[r].values[Int(members[a])] }
             }
+            for (j, r) in mergedRules.enumerated() where earns[j][Int(tables.rules[r].values[Int(members[a])])] {
+                caps[p * mergedRules.count + j] = tables.rules[r].weight
+            }
             sizes[p] += 1
         }
+        self.caps = caps
         self.sizes = sizes
         self.keyValues = keyValues
         var start = [Int](repeating: 0, count: count + 1)
@@ -93,13 +122,32 @@ struct BlockProfiles: Sendable {
         self.byProfile = byProfile
     }
 
-    private init(members: [Int32], profileOf: [Int32], count: Int, sizes: [Int], keyRules: [Int], keyValues: [Int32]) {
+    /// Per value of `rule` (the last one: lacking the category), whether a
+    /// member with it can earn the rule with some member of the block: it has
+    /// the category and, when the rule has a table, holds with a value present.
+    ///
+    /// - Complexity: O(members + values²) with a table, O(values) without.
+    static func earningValues(_ rule: RuleTables.Tabulated, members: [Int32]) -> [Bool] {
+        var earns = [Bool](repeating: true, count: rule.count + 1)
+        earns[rule.count] = false
+        guard rule.holds != nil else { return earns }
+        var present = [Bool](repeating: false, count: rule.count + 1)
+        for i in members { present[Int(rule.values[Int(i)])] = true }
+        let values = (0..<rule.count).filter { present[$0] }
+        for v in 0..<rule.count { earns[v] = values.contains { rule.holds(Int32(v), Int32($0)) } }
+        return earns
+    }
+
+    private init(members: [Int32], profileOf: [Int32], count: Int, sizes: [Int], keyRules: [Int], keyValues: [Int32],
+                 mergedRules: [Int], caps: [Double]) {
         self.members = members
         self.profileOf = profileOf
         self.count = count
         self.sizes = sizes
         self.keyRules = keyRules
         self.keyValues = keyValues
+        self.mergedRules = mergedRules
+        self.caps = caps
         // Not needed by the relaxation, the only user of coarse profiles.
         self.start = []
         self.byProfile = []
@@ -108,10 +156,11 @@ struct BlockProfiles: Sendable {
     /// Coarser profiles on the longest prefix of the key rules that gives at
     /// most `limit` of them, and the coarse profile of each of these profiles;
     /// nil when there are no more than `limit` profiles already. Every coarse
-    /// profile is a union of these, so its weights bound theirs.
+    /// profile is a union of these, so its weights bound theirs (its caps are
+    /// the largest of theirs).
     ///
     /// - Complexity: O(C · key rules + members).
-    func coarsened(limit: Int) -> (profiles: BlockProfiles, parent: [Int32])? {
+    func coarsened(limit: Int, rules: [RuleTables.Tabulated]) -> (profiles: BlockProfiles, parent: [Int32])? {
         guard count > limit else { return nil }
         let width = keyRules.count
         var best: (rules: Int, parent: [Int32], count: Int) = (0, [Int32](repeating: 0, count: count), 1)
@@ -132,13 +181,22 @@ struct BlockProfiles: Sendable {
         }
         var sizes = [Int](repeating: 0, count: best.count)
         var keyValues = [Int32](repeating: 0, count: best.count * best.rules)
+        // The rules dropped from the key are merged too (before the others: heavier).
+        let dropped = Array(keyRules.suffix(from: best.rules)).filter { rules[$0].weight > 0 && !rules[$0].required }
+        let merged = dropped.count + mergedRules.count
+        var caps = [Double](repeating: 0, count: best.count * merged)
         for p in 0..<count {
             let q = Int(best.parent[p])
             sizes[q] += self.sizes[p]
             for j in 0..<best.rules { keyValues[q * best.rules + j] = value(p, j) }
+            for (j, r) in dropped.enumerated() { caps[q * merged + j] = rules[r].weight }
+            for j in 0..<mergedRules.count {
+                caps[q * merged + dropped.count + j] = max(caps[q * merged + dropped.count + j], self.caps[p * mergedRules.count + j])
+            }
         }
         let coarse = BlockProfiles(members: members, profileOf: profileOf.map { best.parent[Int($0)] }, count: best.count,
-                                   sizes: sizes, keyRules: Array(keyRules.prefix(best.rules)), keyValues: keyValues)
+                                   sizes: sizes, keyRules: Array(keyRules.prefix(best.rules)), keyValues: keyValues,
+                                   mergedRules: dropped + mergedRules, caps: caps)
         return (coarse, best.parent)
     }
 

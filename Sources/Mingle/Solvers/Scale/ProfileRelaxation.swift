@@ -28,7 +28,9 @@ import MingleGLPK
 ///
 /// where x_pq counts pairs between profiles, a_p members of p placed, b_p
 /// those in groups of k+1, and (P, O) the placement the block is expected to
-/// reach. GLPK's simplex solves it (`solveLP`); its row duals are u. They are
+/// reach. GLPK's primal simplex solves it (`solveLP`; on these degenerate
+/// transportation-like LPs it is 20 to 30 times faster than the dual simplex
+/// at 80 profiles); its row duals are u. They are
 /// then repaired to be exactly feasible (raising u_p to max_q(W̄_pq − u_q)
 /// profile by profile keeps every earlier constraint), so the bound is valid
 /// even when the LP stops early or fails; without the LP, u starts from
@@ -57,7 +59,7 @@ struct ProfileRelaxation: Sendable {
          lpLimit: Int?, timeLimit: Double) {
         var prices: [Double]? = nil
         if let lpLimit, profiles.count > 0 {
-            if let (coarse, parent) = profiles.coarsened(limit: lpLimit) {
+            if let (coarse, parent) = profiles.coarsened(limit: lpLimit, rules: tables.rules) {
                 let coarseWeights = ProfileWeights(profiles: coarse, tables: tables)
                 prices = ProfileRelaxation.solveLP(profiles: coarse, weights: coarseWeights, k: k, remainder: remainder, timeLimit: timeLimit)
                     .map { coarsePrices in parent.map { coarsePrices[Int($0)] } }
@@ -145,7 +147,7 @@ struct ProfileRelaxation: Sendable {
                     }
                 }
                 try lp.addColumns(columns)
-                let solution = try lp.solveLP(LPOptions(timeLimit: max(0.01, timeLimit), method: .dualThenPrimal))
+                let solution = try lp.solveLP(LPOptions(timeLimit: max(0.01, timeLimit), method: .primal))
                 guard solution.status == .optimal, solution.termination == .completed else { return nil }
                 return Array(solution.rowDuals.prefix(c))
             }

@@ -8,11 +8,13 @@ import CBLAS
 /// The key rules' part is one dense matrix product W = F·Gᵀ (OpenBLAS
 /// `cblas_dgemm`) over one column per (rule, value): F[p][(r,v)] = w_r when p
 /// has value v for rule r, G[q][(r,v)] = 1 when rule r holds between v and
-/// q's value. Each merged rule (not in the key) adds max(w_r, 0), its largest
-/// possible contribution, so W̄ stays an upper bound.
+/// q's value. Each merged soft rule (not in the key, positive weight) adds
+/// min(cap_p, cap_q) (`BlockProfiles.caps`): a pair earns it only when both
+/// members can, so W̄ stays an upper bound; merged rules of negative weight
+/// add their largest contribution, 0.
 ///
 /// - Complexity: O(C² · D) for C profiles and D = Σ values of the key's soft
-///   rules, plus O(C² · required key rules).
+///   rules, plus O(C² · (required key rules + merged rules)).
 struct ProfileWeights: Sendable {
     let count: Int
     /// Row-major C×C.
@@ -27,11 +29,6 @@ struct ProfileWeights: Sendable {
     init(profiles: BlockProfiles, tables: RuleTables) {
         let c = profiles.count
         count = c
-        let keyed = Set(profiles.keyRules)
-        var merged = 0.0
-        for (r, rule) in tables.rules.enumerated() where !rule.required && !keyed.contains(r) {
-            merged += max(rule.weight, 0)
-        }
         // Columns of the product: one per (soft key rule, value).
         var offsets: [Int] = []
         var depth = 0
@@ -39,7 +36,17 @@ struct ProfileWeights: Sendable {
             offsets.append(depth)
             if !tables.rules[r].required { depth += tables.rules[r].count + 1 }
         }
-        var weights = [Double](repeating: merged, count: c * c)
+        var weights = [Double](repeating: 0, count: c * c)
+        let merged = profiles.mergedRules.count
+        if merged > 0 {
+            for p in 0..<c {
+                for q in 0..<c {
+                    var total = 0.0
+                    for j in 0..<merged { total += min(profiles.caps[p * merged + j], profiles.caps[q * merged + j]) }
+                    weights[p * c + q] = total
+                }
+            }
+        }
         if depth > 0 && c > 0 {
             var f = [Double](repeating: 0, count: c * depth)
             var g = [Double](repeating: 0, count: c * depth)
