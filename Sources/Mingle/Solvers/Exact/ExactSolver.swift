@@ -12,9 +12,11 @@ import Foundation
 ///   participants, triples may place more: the set-packing model below when the
 ///   block is small enough, otherwise the matching plus the exposed participant
 ///   in its best pair, with a proven bound (see `mergeBound`);
-/// - otherwise: a set-packing integer program over the allowed groups, solved by
-///   GLPK in three lexicographic stages (`SetPartitioning`), starting from the
-///   heuristic's groups.
+/// - otherwise: the set-packing program over the allowed groups in three
+///   lexicographic stages, by branch and price (`BranchAndPrice`: column
+///   generation with GLPK's simplex, an exact bounded pricing search, Ryan–Foster
+///   branching), starting from the heuristic's groups; it never lists every
+///   allowed group, and its Lagrangian bound holds whenever the time ends.
 ///
 /// A block whose proof does not finish in time keeps its best groups and the
 /// result is `feasible`, with `bound` when every block has one. GLPK failures
@@ -116,14 +118,15 @@ public struct ExactSolver: GroupingSolver {
         if let matchedBound, matchedBound <= pairs.value(of: start, k: k).score + 1e-9 * (1 + abs(matchedBound)) {
             return BlockOutcome(groups: start, optimal: true, bound: matchedBound)
         }
-        if pairs.m <= groupModelLimit ?? .max, let model = SetPartitioning(pairs: pairs, sizes: sizes, k: k, deadline: deadline) {
-            switch model.solve(start: start.map { $0.sorted() }, deadline: deadline) {
+        if pairs.m <= groupModelLimit ?? .max, pairs.isDense {
+            switch BranchAndPrice(pairs: pairs, sizes: sizes, k: k).solveStages(start: start, deadline: deadline) {
             case .optimal(let best):
                 return BlockOutcome(groups: best, optimal: true, bound: pairs.value(of: best, k: k).score)
             case .bounded(let best, let bound):
                 let chosen = pairs.value(of: best, k: k) >= pairs.value(of: start, k: k) ? best : start
-                return BlockOutcome(groups: chosen, optimal: false, bound: bound.isFinite ? bound : nil)
+                return BlockOutcome(groups: chosen, optimal: false, bound: min(bound, matchedBound ?? bound))
             case .unproven(let note):
+                if let matchedBound { return BlockOutcome(groups: start, optimal: false, bound: matchedBound, note: note) }
                 return BlockOutcome(groups: start, optimal: false, bound: nil, note: note)
             }
         }
@@ -131,7 +134,7 @@ public struct ExactSolver: GroupingSolver {
             return BlockOutcome(groups: start, optimal: false, bound: matchedBound)
         }
         return BlockOutcome(groups: start, optimal: false, bound: nil,
-                            note: "a block of \(pairs.m) participants has too many allowed groups for the exact model; kept the heuristic's groups")
+                            note: "a block of \(pairs.m) participants is too large for the exact model; kept the heuristic's groups")
     }
 
     /// Under `merge` with k = 2: the matching, with each exposed participant
