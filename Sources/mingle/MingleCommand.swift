@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Mingle
 
 /// `mingle`: the batch command line of the Mingle matching engine.
 @main
@@ -24,8 +25,11 @@ struct MingleCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CLIFailure {
-            FileHandle.standardError.write(Data(("mingle: " + failure.message + "\n").utf8))
+            Descriptor.standardError("mingle: " + failure.message + "\n")
             Foundation.exit(failure.code.rawValue)
+        } catch let invalid as SessionError {
+            Descriptor.standardError("mingle: invalid session:\n" + invalid.description + "\n")
+            Foundation.exit(ExitStatus.dataError.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -33,9 +37,9 @@ struct MingleCommand: ParsableCommand {
             }
             // ArgumentParser's usage errors (64) are exit 2 in the spec.
             let message = fullMessage(for: error)
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Descriptor.standardError(message + "\n")
             if code == .validationFailure {
-                FileHandle.standardError.write(Data("Run 'mingle help' for usage.\n".utf8))
+                Descriptor.standardError("Run 'mingle help' for usage.\n")
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
             Foundation.exit(ExitStatus.internalError.rawValue)

@@ -64,7 +64,7 @@ extension Problem {
             for ids in ordered[position].groups {
                 group.removeAll(keepingCapacity: true)
                 for id in ids {
-                    if let p = participantOf.index(of: id), p >= 0 { group.append(Int32(p)) }
+                    if let p = participantOf.index(of: id), p >= 0, !group.contains(Int32(p)) { group.append(Int32(p)) } // listed twice counts once
                 }
                 for x in group.indices {
                     for y in (x + 1)..<group.count where group[x] != group[y] { pairs.append((group[x], group[y])) }
