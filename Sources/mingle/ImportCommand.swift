@@ -6,7 +6,7 @@ import Mingle
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn a CSV export of members into a members file (SPEC section 1).",
+        abstract: "Turn a CSV export of members into a members file (docs/format.md).",
         discussion: """
             Required columns: first name, last name, email (English or French headers, any case, \
             with or without accents: Prénom, Nom, Email...). Recognised columns: id, status (statut), \

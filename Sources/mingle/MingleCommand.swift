@@ -9,7 +9,8 @@ struct MingleCommand: ParsableCommand {
         commandName: "mingle",
         abstract: "Form the best groups for random-coffee programs.",
         discussion: """
-            Reads a session (SPEC section 1) and writes its groups (SPEC section 3).
+            Reads a session and writes its groups. Every file format, with JSON Schemas, is described
+            in docs/format.md and schemas/ of the Mingle repository.
             Exit codes: 0 written, 2 usage, 65 invalid input, 66 cannot open input,
             73 cannot write output, 70 internal error.
             """,

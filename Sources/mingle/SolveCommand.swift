@@ -7,7 +7,7 @@ struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
         abstract: "Solve a session and write its groups.",
-        discussion: "Reads INPUT (or standard input) and writes the output JSON to OUTPUT (or standard output); logs go to standard error."
+        discussion: "Reads INPUT (or standard input) and writes the output JSON to OUTPUT (or standard output); logs go to standard error. The formats: docs/format.md and schemas/ in the Mingle repository."
     )
 
     @Argument(help: "The session JSON file; '-' or nothing for standard input (nothing: no input when parts are given).")

@@ -80,11 +80,14 @@ private struct SessionChecks {
                 error(p.key("date"), "date must be an ISO-8601 date such as \"2026-11-13\" or \"2026-11-13T09:00:00Z\", found \"\(date)\"")
             }
             for (g, group) in past.groups.enumerated() {
-                var seen = Set<String>()
-                for (j, id) in group.enumerated() {
-                    if id.isEmpty { error(p.key("groups").index(g).index(j), "a member id must be a non-empty string") }
-                    if !seen.insert(id).inserted {
-                        warning(p.key("groups").index(g).index(j), "\"\(id)\" is listed twice in this group; it counts once")
+                // Groups are small: a look back costs less than a set per group
+                // (millions at scale); a set for a long one, which could be written.
+                var seen = group.count > 16 ? Set<String>(minimumCapacity: group.count) : nil
+                for j in group.indices {
+                    if group[j].isEmpty { error(p.key("groups").index(g).index(j), "a member id must be a non-empty string") }
+                    let repeated = seen != nil ? !seen!.insert(group[j]).inserted : group[..<j].contains(group[j])
+                    if repeated {
+                        warning(p.key("groups").index(g).index(j), "\"\(group[j])\" is listed twice in this group; it counts once")
                     }
                 }
             }
