@@ -86,6 +86,19 @@ struct StrictInputTests {
         #expect(throws: SessionError.self) { try Program.decode(Array(#"{"version": 2, "program": {}}"#.utf8)) }
     }
 
+    /// An output read back by `mingle score`: its version like every file's, counts that cannot crash.
+    @Test func outputsAreReadStrictlyToo() throws {
+        let base = #"{"version": VERSION, "status": "feasible", "solver": "x", "objective": 0, "groups": [], "unmatched": [], "stats": {"participants": COUNT}}"#
+        func read(_ version: String, _ count: String) throws(OutputDecodingError) -> Output {
+            try Output.decode(try! JSONValue.parse(base.replacingOccurrences(of: "VERSION", with: version).replacingOccurrences(of: "COUNT", with: count)))
+        }
+        #expect(try read("1.0", "3").stats.participants == 3)
+        #expect(throws: OutputDecodingError.self) { try read("2", "3") }
+        for count in ["1e300", "-1", "2.5"] {
+            #expect(throws: OutputDecodingError.self, "\(count)") { try read("1", count) }
+        }
+    }
+
     /// A program file may be the bare program object or the wrapped form, for `solve --program` and `compare --rules`.
     @Test func programFilesInBothShapes() throws {
         let bare = #"{"groupSize": 3, "rules": [{"category": "c", "kind": "same"}]}"#
