@@ -28,9 +28,11 @@ extension SessionSolver {
             let result: BatchResult
             do throws(SessionError) {
                 let (session, warnings) = try Session.decode(documents[i], file: names?[i] ?? nil)
-                result = .solved(solve(session), warnings: warnings)
+                result = .solved(try solve(session), warnings: warnings)
             } catch {
-                result = .invalid(error)
+                var located = error
+                located.file = located.file ?? names?[i] ?? nil
+                result = .invalid(located)
             }
             progress?(counter.increment())
             return result

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// ```swift
 /// let (session, _) = try Session.decode(bytes, file: "coffee.json")
-/// let output = SessionSolver().solve(session)
+/// let output = try SessionSolver().solve(session)  // throws SessionError on an invalid session
 /// print(output.objective)  // the caller prints; the library never does
 /// ```
 ///
@@ -34,12 +34,20 @@ public struct SessionSolver: Sendable {
 
     /// Solves the session with its options (overridden by this value's fields).
     /// `progress` hears the phases "compiling", the solver's own, then "output".
-    public func solve(_ session: Session, progress: (@Sendable (String, Double) -> Void)? = nil) -> Output {
+    ///
+    /// - Throws: `SessionError` when `session.validate()` (with this value's
+    ///   overrides) finds an error: a session built in code gets the errors a
+    ///   file would.
+    public func solve(_ session: Session, progress: (@Sendable (String, Double) -> Void)? = nil) throws(SessionError) -> Output {
         let start = Date()
         var options = session.options
         if let solver { options.solver = solver }
         if let timeLimit { options.timeLimit = timeLimit }
         if let seed { options.seed = seed }
+        var checked = session
+        checked.options = options
+        let errors = checked.validate().filter { $0.severity == .error }
+        guard errors.isEmpty else { throw SessionError(file: nil, issues: errors) }
         progress?("compiling", 0)
         let problem = Problem(session) { progress?("compiling", $0) }
         var result = SessionSolver.solver(for: options.solver).solve(problem, limits: SolveLimits(options, progress: progress))

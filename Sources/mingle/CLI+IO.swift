@@ -23,16 +23,16 @@ struct Log {
 
     func info(_ message: String) {
         guard !quiet else { return }
-        FileHandle.standardError.write(Data(("mingle: " + message + "\n").utf8))
+        Descriptor.standardError("mingle: " + message + "\n")
     }
 
     func warning(_ message: String) {
-        FileHandle.standardError.write(Data(("mingle: warning: " + message + "\n").utf8))
+        Descriptor.standardError("mingle: warning: " + message + "\n")
     }
 
     /// An error that does not end the run (one bad session of a batch).
     func error(_ message: String) {
-        FileHandle.standardError.write(Data(("mingle: " + message + "\n").utf8))
+        Descriptor.standardError("mingle: " + message + "\n")
     }
 
     /// Told the phase of the run ("reading", "decoding", ...) and how far it is.
@@ -101,36 +101,132 @@ enum InputFile {
     }
 }
 
-enum OutputFile {
-    /// Writes bytes to a file atomically (a temporary file in the same folder,
-    /// then rename), or to standard output for nil or "-". On failure an existing
-    /// file is left as it was.
-    static func write(_ bytes: [UInt8], to path: String?) throws(CLIFailure) {
+/// Writes to a file descriptor that report failure instead of trapping
+/// (`FileHandle.write` traps on a full disk).
+enum Descriptor {
+    /// Writes every byte; the `errno` of the failure, or nil.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBytes { raw -> Int32? in
+            var done = 0
+            while done < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                done += n
+            }
+            return nil
+        }
+    }
+
+    /// Standard output; a failure (a full disk, a closed pipe) is exit 73.
+    static func standardOutput(_ bytes: [UInt8]) throws(CLIFailure) {
+        if let code = writeAll(1, bytes) {
+            throw CLIFailure(code: .cannotCreate, message: "cannot write to standard output: \(String(cString: strerror(code)))")
+        }
+    }
+
+    /// Standard error, for messages: a failure there has nowhere to be told.
+    static func standardError(_ text: String) {
+        _ = writeAll(2, Array(text.utf8))
+    }
+}
+
+/// The files one command writes, all or none: each regular file is first
+/// written to a temporary file in its folder, and the temporary files are
+/// renamed over their targets only when every file was written. Standard
+/// output and targets that are not regular files (a device such as
+/// /dev/null, a FIFO, /dev/stdout) are written into, never renamed over,
+/// first at commit, so that their failure still leaves every file as it was.
+struct OutputFiles {
+    private var staged: [(temporary: String, path: String)] = []
+    private var direct: [(bytes: [UInt8], path: String?)] = []
+
+    /// Stages bytes for `path`, or standard output for nil or "-". On a
+    /// failure every staged file is discarded.
+    mutating func add(_ bytes: [UInt8], to path: String?) throws(CLIFailure) {
+        do {
+            try stage(bytes, to: path)
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
+    private mutating func stage(_ bytes: [UInt8], to path: String?) throws(CLIFailure) {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(bytes))
+            direct.append((bytes, nil))
             return
         }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                throw CLIFailure(code: .cannotCreate, message: "cannot write \(path): it is a folder")
+        var info = stat()
+        if stat(path, &info) == 0 {
+            let type = info.st_mode & S_IFMT
+            if type == S_IFDIR { throw failure(path, "it is a folder") }
+            if type != S_IFREG || path.hasPrefix("/dev/") || path.hasPrefix("/proc/") {
+                direct.append((bytes, path))
+                return
             }
-            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
-                throw CLIFailure(code: .cannotCreate, message: "cannot write \(path): cannot create a file in \(folder.path)")
-            }
-            if rename(temporary.path, path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                throw CLIFailure(code: .cannotCreate, message: "cannot write \(path): \(reason)")
-            }
-        } catch let failure as CLIFailure {
-            throw failure
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CLIFailure(code: .cannotCreate, message: "cannot write \(path): \(error.localizedDescription)")
         }
+        // A symbolic link keeps pointing at the file: its target is replaced.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(staged.count).tmp").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw failure(path, "cannot create a file in \(target.deletingLastPathComponent().path): \(String(cString: strerror(errno)))") }
+        var code = Descriptor.writeAll(fd, bytes)
+        if code == nil && fsync(fd) != 0 { code = errno }
+        if close(fd) != 0 && code == nil { code = errno }
+        if let code {
+            unlink(temporary)
+            throw failure(path, String(cString: strerror(code)))
+        }
+        staged.append((temporary, target.path))
+    }
+
+    /// Writes standard output and the other direct targets, then renames the
+    /// staged files over their targets. On a failure before the renames, no
+    /// file was replaced.
+    mutating func commit() throws(CLIFailure) {
+        defer { discard() }
+        for (bytes, path) in direct {
+            guard let path else {
+                try Descriptor.standardOutput(bytes)
+                continue
+            }
+            let fd = open(path, O_WRONLY | O_TRUNC)
+            guard fd >= 0 else { throw failure(path, String(cString: strerror(errno))) }
+            let code = Descriptor.writeAll(fd, bytes)
+            close(fd)
+            if let code { throw failure(path, String(cString: strerror(code))) }
+        }
+        direct = []
+        for (n, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            let done = staged[..<n].map(\.path)
+            throw failure(file.path, reason + (done.isEmpty ? "" : "; already written: " + done.joined(separator: ", ")))
+        }
+        staged = []
+    }
+
+    /// Removes the temporary files not renamed.
+    mutating func discard() {
+        for file in staged { unlink(file.temporary) }
+        staged = []
+        direct = []
+    }
+
+    private func failure(_ path: String, _ reason: String) -> CLIFailure {
+        CLIFailure(code: .cannotCreate, message: "cannot write \(path): \(reason); nothing was written")
+    }
+}
+
+enum OutputFile {
+    /// Writes one file as `OutputFiles` does (atomically for a regular file),
+    /// or standard output for nil or "-".
+    static func write(_ bytes: [UInt8], to path: String?) throws(CLIFailure) {
+        var files = OutputFiles()
+        try files.add(bytes, to: path)
+        try files.commit()
     }
 }

@@ -53,7 +53,7 @@ struct CompareCommand: ParsableCommand {
         for ruleSet in ruleSets { archives.append(try simulation.archive(ruleSet: ruleSet.name, sessions: plan.sessions)) }
         let progress = ProgressLine(enabled: !simulation.quiet)
         let total = Double(plan.sessions * ruleSets.count)
-        let results = RuleSetComparison(session: session, ruleSets: ruleSets, plan: plan).run { r, simulated in
+        let results = try RuleSetComparison(session: session, ruleSets: ruleSets, plan: plan).run { r, simulated in
             archives[r]?.save(simulated)
             let done = Double(r * plan.sessions + simulated.index + 1)
             progress?.update("\(ruleSets[r].name): session \(simulated.index + 1) of \(plan.sessions)", done / total)

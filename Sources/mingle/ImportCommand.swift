@@ -6,7 +6,7 @@ import Mingle
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn a CSV export of members into a members file (SPEC section 1).",
+        abstract: "Turn a CSV export of members into a members file (docs/format.md).",
         discussion: """
             Required columns: first name, last name, email (English or French headers, any case, \
             with or without accents: Prénom, Nom, Email...). Recognised columns: id, status (statut), \
@@ -83,12 +83,18 @@ struct ImportCommand: ParsableCommand {
             },
             ignored: ignore, multiValued: multi, multiSeparator: multiSeparator, allowedDomains: allowedDomains,
             delimiter: delimiter.flatMap(delimiterCharacter))
-        let result = importer.read(bytes)
+        let result: MemberImportResult
+        do {
+            result = try importer.read(bytes)
+        } catch {
+            throw CLIFailure(code: .dataError, message: "\(file): the file cannot be read as members; nothing was written:\n"
+                + error.errors.map { "\(file): \($0)" }.joined(separator: "\n"))
+        }
         for w in result.warnings { log.warning("\(file): \(w)") }
         let errors = result.errors
         guard result.canWrite(skippingInvalidRows: skipInvalid), !result.members.isEmpty || errors.isEmpty else {
-            let what = result.isFatal ? "the file cannot be read as members" : "\(result.invalidRows) invalid row(s) of \(result.rows)"
-            let hint = result.isFatal || skipInvalid ? "" : " (--skip-invalid writes the valid rows)"
+            let what = "\(result.invalidRows) invalid row(s) of \(result.rows)"
+            let hint = skipInvalid ? "" : " (--skip-invalid writes the valid rows)"
             throw CLIFailure(code: .dataError, message: "\(file): \(what); nothing was written\(hint):\n"
                 + errors.map { "\(file): \($0)" }.joined(separator: "\n"))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Mingle
 
 /// `mingle`: the batch command line of the Mingle matching engine.
 @main
@@ -8,7 +9,8 @@ struct MingleCommand: ParsableCommand {
         commandName: "mingle",
         abstract: "Form the best groups for random-coffee programs.",
         discussion: """
-            Reads a session (SPEC section 1) and writes its groups (SPEC section 3).
+            Reads a session and writes its groups. Every file format, with JSON Schemas, is described
+            in docs/format.md and schemas/ of the Mingle repository.
             Exit codes: 0 written, 2 usage, 65 invalid input, 66 cannot open input,
             73 cannot write output, 70 internal error.
             """,
@@ -24,8 +26,11 @@ struct MingleCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CLIFailure {
-            FileHandle.standardError.write(Data(("mingle: " + failure.message + "\n").utf8))
+            Descriptor.standardError("mingle: " + failure.message + "\n")
             Foundation.exit(failure.code.rawValue)
+        } catch let invalid as SessionError {
+            Descriptor.standardError("mingle: invalid session:\n" + invalid.description + "\n")
+            Foundation.exit(ExitStatus.dataError.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -33,9 +38,9 @@ struct MingleCommand: ParsableCommand {
             }
             // ArgumentParser's usage errors (64) are exit 2 in the spec.
             let message = fullMessage(for: error)
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Descriptor.standardError(message + "\n")
             if code == .validationFailure {
-                FileHandle.standardError.write(Data("Run 'mingle help' for usage.\n".utf8))
+                Descriptor.standardError("Run 'mingle help' for usage.\n")
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
             Foundation.exit(ExitStatus.internalError.rawValue)

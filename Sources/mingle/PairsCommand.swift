@@ -10,7 +10,7 @@ struct PairsCommand: ParsableCommand {
         discussion: """
             i and j are participant indices from 0, in participant order (the session's "participants", \
             else its active members in member order; pending and paused ones are left out), i < j. \
-            weight is the pair's weight of SPEC section 2, written as the shortest decimal that reads \
+            weight is the pair's weight (docs/format.md, "What the solver looks for"), written as the shortest decimal that reads \
             back as the same double. Lines starting with '#' are comments: a header with the number \
             of participants and pairs, and with --ids one '# index id' line per participant. For \
             comparing Mingle with matching tools (Benchmarks/scripts/peers.sh).

@@ -32,7 +32,7 @@ final class ProgressLine: @unchecked Sendable {
         let text = String(format: "\rmingle: %@ %3.0f%%  %.1fs ", phase, fraction * 100, Date().timeIntervalSince(start))
         shown = true
         lock.unlock()
-        FileHandle.standardError.write(Data(text.utf8))
+        Descriptor.standardError(text)
     }
 
     /// Stops the display and clears its line.
@@ -41,6 +41,6 @@ final class ProgressLine: @unchecked Sendable {
         timer = nil
         lock.lock()
         defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shown { Descriptor.standardError("\r\u{1B}[K") }
     }
 }

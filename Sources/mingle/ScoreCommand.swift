@@ -41,7 +41,7 @@ struct ScoreCommand: ParsableCommand {
         } catch let failure as CLIFailure {
             throw failure
         } catch let error as JSONSyntaxError {
-            throw CLIFailure(code: .dataError, message: "\(groups): malformed JSON at line \(error.line), column \(error.column): \(error.message)")
+            throw CLIFailure(code: .dataError, message: "\(groups): \(error.path): \(error)")
         } catch {
             throw CLIFailure(code: .dataError, message: "\(groups): \(error)")
         }

@@ -28,7 +28,7 @@ struct SimulateCommand: ParsableCommand {
         let plan = simulation.plan(for: session)
         let archive = try simulation.archive(ruleSet: nil, sessions: plan.sessions)
         let progress = ProgressLine(enabled: !simulation.quiet)
-        let result = ProgramSimulation(session: session, plan: plan).run { simulated in
+        let result = try ProgramSimulation(session: session, plan: plan).run { simulated in
             archive?.save(simulated)
             progress?.update("session \(simulated.index + 1) of \(plan.sessions)", Double(simulated.index + 1) / Double(plan.sessions))
         }

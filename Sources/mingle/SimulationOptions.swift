@@ -17,13 +17,13 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Probability that a roster member leaves before each session (churn).")
     var leave = 0.0
 
-    @Option(help: "Seed of the participation and churn draws and of the solver (default: the session's options.seed).")
-    var seed: UInt64?
+    @Option(parsing: .unconditional, help: "Seed of the participation and churn draws and of the solver (default: the session's options.seed).")
+    var seed: SeedArgument?
 
     @Option(help: "heuristic (fast over many sessions), auto or exact (these also prove a bound, for the gap, and are slower).")
     var solver = "heuristic"
 
-    @Option(name: .customLong("time-limit"), help: "Seconds per session the solver may use (overrides options.timeLimit).")
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: "Seconds per session the solver may use (overrides options.timeLimit).")
     var timeLimit: Double?
 
     @Option(name: .shortAndLong, help: "Write the per-session results to this file ('-' for standard output).")
@@ -54,7 +54,7 @@ struct SimulationOptions: ParsableArguments {
     /// The plan, with the session's seed unless --seed is given.
     func plan(for session: Session) -> SimulationPlan {
         SimulationPlan(sessions: sessions, participation: participation, join: join, leave: leave,
-                       seed: seed ?? session.options.seed, solver: SolverChoice(rawValue: solver),
+                       seed: seed?.value ?? session.options.seed, solver: SolverChoice(rawValue: solver),
                        timeLimit: timeLimit)
     }
 
@@ -85,11 +85,11 @@ struct SimulationOptions: ParsableArguments {
             let title = "\(name): \(plan.sessions) sessions, participation \(JSONWriter.format(plan.participation)), seed \(plan.seed)"
             try OutputFile.write(SimulationResult.chart(results, title: title).svg(), to: plot)
         }
-        let table = Data(SimulationTable(results).text.utf8)
+        let table = SimulationTable(results).text
         if resultsOnStandardOutput {
-            FileHandle.standardError.write(table)
+            Descriptor.standardError(table)
         } else {
-            FileHandle.standardOutput.write(table)
+            try Descriptor.standardOutput(Array(table.utf8))
         }
         log.info("simulated \(results.count) rule set(s) × \(sessions) sessions in \(String(format: "%.1f", Date().timeIntervalSince(started)))s")
     }

@@ -8,7 +8,7 @@ struct WeeklyRunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A members file (as `mingle import` writes it), a part of the session.", valueName: "FILE"))
     var members: String?
 
-    @Option(help: ArgumentHelp("A program file: {\"program\": {...}}, which may also hold options, exclusions, participants.", valueName: "FILE"))
+    @Option(help: ArgumentHelp("A program file: the program object, or {\"program\": {...}} which may also hold options, exclusions, participants (docs/format.md).", valueName: "FILE"))
     var program: String?
 
     @Option(help: ArgumentHelp("A history file: {\"history\": [...]} (read only).", valueName: "FILE"))
@@ -106,20 +106,23 @@ struct WeeklyRunOptions: ParsableArguments {
         URL(fileURLWithPath: a).resolvingSymlinksInPath().path == URL(fileURLWithPath: b).resolvingSymlinksInPath().path
     }
 
-    /// After the output is written: the messages, then the history (last, so a
-    /// failure before leaves the history as it was and the week can be re-run).
-    func finish(_ prepared: Prepared, output: Output, log: Log) throws(CLIFailure) {
+    /// Stages the messages and the history with the output, so that a week
+    /// writes all its files or none (the week can then be re-run); returns
+    /// what to tell once they are written.
+    func finish(_ prepared: Prepared, output: Output, into files: inout OutputFiles) throws(CLIFailure) -> [String] {
+        var told: [String] = []
         if let messages {
             let composer = MessageComposer(templates: prepared.templates, date: day)
             let written = composer.messages(for: prepared.session, output: output)
-            try OutputFile.write(MatchMessage.jsonLines(written), to: messages)
-            log.info("wrote \(written.count) messages to \(messages)")
+            try files.add(MatchMessage.jsonLines(written), to: messages)
+            told.append("wrote \(written.count) messages to \(messages)")
         }
         if let appendHistory {
             let updated = try appended(PastSession(date: day, output: output, session: prepared.session), to: prepared.pastInAppendFile)
-            try OutputFile.write(HistoryFile.jsonBytes(updated), to: appendHistory)
-            log.info("appended the session of \(day) (\(output.groups.count) groups) to \(appendHistory), which now holds \(updated.count) session(s)")
+            try files.add(HistoryFile.jsonBytes(updated), to: appendHistory)
+            told.append("appended the session of \(day) (\(output.groups.count) groups) to \(appendHistory), which now holds \(updated.count) session(s)")
         }
+        return told
     }
 
     private var day: String { date ?? Self.today() }

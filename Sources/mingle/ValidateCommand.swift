@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
         } else {
             out += "\(file): \(errors) error(s), \(issues.count - errors) warning(s)\n"
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        try Descriptor.standardOutput(Array(out.utf8))
         if errors > 0 { throw CLIFailure(code: .dataError, message: "\(file) is not a valid session") }
     }
 }

@@ -22,7 +22,7 @@ extension CLITests {
         let r = try run(["solve", "--batch", input.path, "-o", output, "--solver", "heuristic"])
         #expect(r.status == 65)
         #expect(r.stderr.contains("sessions.jsonl:3: $.members[1].id: duplicate member id"))
-        #expect(r.stderr.contains("sessions.jsonl:6: $: malformed JSON"))
+        #expect(r.stderr.contains("sessions.jsonl:6: $.members[0]: malformed JSON"))
         #expect(r.stderr.contains("2 invalid session(s), on line(s) 3, 6"))
         let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines.count == 5) // the blank line has no result

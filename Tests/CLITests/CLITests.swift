@@ -102,7 +102,7 @@ struct CLITests {
     @Test func malformedJSONIs65() throws {
         let r = try run(["solve", "-"], stdin: "{\"members\": [")
         #expect(r.status == 65)
-        #expect(r.stderr.contains("<stdin>: $: malformed JSON at line 1"))
+        #expect(r.stderr.contains("<stdin>: $.members[0]: malformed JSON at line 1"))
     }
 
     @Test func missingInputIs66() throws {

@@ -13,7 +13,7 @@ let benchmarks: @Sendable () -> Void = {
         let session = SessionGenerator(members: members, groupSize: k, historySessions: 26, seed: 1).generate()
         Benchmark("heuristic solve \(members) members, k=\(k)") { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(SessionSolver(solver: .heuristic).solve(session))
+                blackHole(try SessionSolver(solver: .heuristic).solve(session))
             }
         }
     }

@@ -11,7 +11,7 @@
 /// import to the next.
 ///
 /// ```swift
-/// let result = MemberImport(multiValued: ["interests"]).read(bytes)
+/// let result = try MemberImport(multiValued: ["interests"]).read(bytes)  // throws when no row can be trusted
 /// if result.errors.isEmpty { write(MembersFile.jsonBytes(result.members)) }
 /// ```
 public struct MemberImport: Sendable {
@@ -52,25 +52,33 @@ public struct MemberImport: Sendable {
 
     /// Reads a CSV file. Every problem is collected, not only the first.
     ///
+    /// - Throws: `MemberImportError` when the whole file is wrong (malformed
+    ///   CSV, not UTF-8, a required column missing): no row can be trusted.
     /// - Complexity: O(size of the file + rows × columns).
-    public func read(_ data: some Collection<UInt8>) -> MemberImportResult {
+    public func read(_ data: some Collection<UInt8>) throws(MemberImportError) -> MemberImportResult {
         let table: CSVTable
         do {
             table = try CSVTable.read(Array(data), delimiter: delimiter)
         } catch {
-            return MemberImportResult(members: [], issues: [error], rows: 0, invalidRows: 0, isFatal: true, delimiter: delimiter ?? ",")
+            throw MemberImportError(issues: [error])
         }
         var plan = ColumnPlan(table: table, options: self)
-        guard !plan.isFatal else {
-            return MemberImportResult(members: [], issues: plan.issues, rows: table.records.count, invalidRows: 0, isFatal: true, delimiter: table.delimiter)
-        }
+        guard !plan.isFatal else { throw MemberImportError(issues: plan.issues) }
         var rows = RowReader(plan: plan, table: table, options: self)
         rows.readAll()
         plan.issues.append(contentsOf: rows.issues)
         plan.issues.sort { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
         return MemberImportResult(members: rows.members, issues: plan.issues, rows: rows.rowCount,
-                                  invalidRows: rows.invalidLines.count, isFatal: false, delimiter: table.delimiter)
+                                  invalidRows: rows.invalidLines.count, delimiter: table.delimiter)
     }
+}
+
+/// A CSV file that cannot be read as members at all: its problems (errors,
+/// and the warnings found before them), by line.
+public struct MemberImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var issues: [ImportIssue]
+    public var errors: [ImportIssue] { issues.filter { $0.severity == .error } }
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
 }
 
 /// What an import found: the valid members and every problem.
@@ -83,9 +91,6 @@ public struct MemberImportResult: Sendable {
     public var rows: Int
     /// Rows with at least one error; none of them is in `members`.
     public var invalidRows: Int
-    /// A problem with the whole file (missing columns, malformed CSV): no row
-    /// can be trusted, so nothing should be written, even when skipping invalid rows.
-    public var isFatal: Bool
     /// The delimiter used.
     public var delimiter: Character
 
@@ -95,7 +100,7 @@ public struct MemberImportResult: Sendable {
     /// Whether the members may be written: no error at all, or only row errors
     /// when invalid rows are skipped.
     public func canWrite(skippingInvalidRows: Bool) -> Bool {
-        !isFatal && (errors.isEmpty || skippingInvalidRows)
+        errors.isEmpty || skippingInvalidRows
     }
 }
 

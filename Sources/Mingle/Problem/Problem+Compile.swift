@@ -66,8 +66,15 @@ extension Problem {
                 for id in ids {
                     if let p = participantOf.index(of: id), p >= 0 { group.append(Int32(p)) }
                 }
+                group.sort() // an id listed twice in a group counts once
+                var kept = 0
+                for r in group.indices where r == 0 || group[r] != group[r - 1] {
+                    group[kept] = group[r]
+                    kept += 1
+                }
+                group.removeSubrange(kept...)
                 for x in group.indices {
-                    for y in (x + 1)..<group.count where group[x] != group[y] { pairs.append((group[x], group[y])) }
+                    for y in (x + 1)..<group.count { pairs.append((group[x], group[y])) }
                 }
             }
             return pairs

@@ -111,6 +111,9 @@ extension Output {
     public static func decode(_ json: JSONValue) throws(OutputDecodingError) -> Output {
         func fail(_ path: String, _ message: String) -> OutputDecodingError { OutputDecodingError(path: path, message: message) }
         guard case .object = json else { throw fail("$", "an output must be an object") }
+        if let version = json["version"] {
+            guard case .number(let n) = version, n.double == 1 else { throw fail("$.version", "unsupported version; this Mingle reads version 1") }
+        }
         guard case .string(let s)? = json["status"], let status = SolutionStatus(rawValue: s) else {
             throw fail("$.status", "status must be \"optimal\", \"feasible\" or \"infeasible\"")
         }
@@ -141,8 +144,13 @@ extension Output {
         }
         guard let objective = number(json["objective"]) else { throw fail("$.objective", "objective must be a number") }
         let st = json["stats"]
-        let stats = Stats(participants: Int(number(st?["participants"]) ?? 0), placed: Int(number(st?["placed"]) ?? 0),
-                          oversizedGroups: Int(number(st?["oversizedGroups"]) ?? 0), repeats: Int(number(st?["repeats"]) ?? 0),
+        func count(_ key: String) throws(OutputDecodingError) -> Int {
+            guard let n = number(st?[key]) else { return 0 }
+            guard let i = Int(exactly: n), i >= 0 else { throw fail("$.stats.\(key)", "\(key) must be an integer >= 0") }
+            return i
+        }
+        let stats = Stats(participants: try count("participants"), placed: try count("placed"),
+                          oversizedGroups: try count("oversizedGroups"), repeats: try count("repeats"),
                           seconds: number(st?["seconds"]) ?? 0)
         var solver = ""
         if case .string(let s)? = json["solver"] { solver = s }

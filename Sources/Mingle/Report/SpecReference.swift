@@ -19,7 +19,8 @@ public struct SpecReference: Sendable {
         // Ages: by date when every session has one, else array order; last is age 1.
         var order = Array(session.history.indices)
         if !session.history.isEmpty, session.history.allSatisfy({ $0.date != nil }) {
-            order.sort { (ISODate.sortKey(session.history[$0].date!)!, $0) < (ISODate.sortKey(session.history[$1].date!)!, $1) }
+            let key = { (i: Int) in session.history[i].date.flatMap(ISODate.sortKey) ?? "" } // an invalid date is `validate`'s error, not a crash
+            order.sort { (key($0), $0) < (key($1), $1) }
         }
         var meetings: [String: [Int]] = [:]
         for (position, index) in order.enumerated() {

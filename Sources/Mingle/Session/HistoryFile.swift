@@ -12,9 +12,7 @@ public enum HistoryFile {
             let json = try JSONValue.parse(data)
             if let keys = reader.object(json, at: .root, what: "a history file") {
                 reader.checkKeys(keys, at: .root, allowed: ["version", "history"], what: "a history file")
-                if let v = json["version"], let version = reader.integer(v, at: JSONPath.root.key("version"), what: "version"), version != 1 {
-                    reader.error(JSONPath.root.key("version"), "unsupported version \(version); this Mingle reads version 1")
-                }
+                if let v = json["version"] { reader.version(v, at: JSONPath.root.key("version")) }
                 if let h = json["history"] {
                     let history = reader.readHistory(h, at: JSONPath.root.key("history"))
                     if !reader.issues.contains(where: { $0.severity == .error }) { return history }
@@ -23,7 +21,7 @@ public enum HistoryFile {
                 }
             }
         } catch {
-            reader.error(.root, "malformed JSON at line \(error.line), column \(error.column): \(error.message)")
+            reader.issues.append(SessionIssue(error))
         }
         throw SessionError(file: file, issues: reader.issues.filter { $0.severity == .error })
     }

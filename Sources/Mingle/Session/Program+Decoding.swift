@@ -1,20 +1,31 @@
 extension Program {
     /// Reads and validates a program on its own (a rule set file of `mingle
-    /// compare`): the object of SPEC section 1's `program`, with JSON paths from
-    /// its root (`$.rules[2].kind`). With `session`, a `within` rule over a
-    /// category that is not a number for one of its members is an error too.
+    /// compare`, a program file of `mingle solve --program`): the object of
+    /// SPEC section 1's `program`, with JSON paths from its root
+    /// (`$.rules[2].kind`), or the same wrapped as `{"version": 1, "program":
+    /// {...}}` (paths `$.program.rules[2].kind`). With `session`, a `within`
+    /// rule over a category that is not a number for one of its members is an
+    /// error too.
     ///
     /// - Throws: `SessionError` listing every error.
     public static func decode(_ data: some Collection<UInt8>, file: String? = nil, for session: Session? = nil)
         throws(SessionError) -> (program: Program, warnings: [SessionIssue]) {
-        let json: JSONValue
+        var json: JSONValue
         do {
             json = try JSONValue.parse(data)
         } catch {
             throw .malformed(error, file: file)
         }
         var reader = SessionReader()
-        let program = reader.readProgram(json, at: .root)
+        var at = JSONPath.root
+        if let wrapped = json["program"], case .object(let keys) = json {
+            reader.checkKeys(keys, at: .root, allowed: ["version", "program"], what: "a program file")
+            if let v = json["version"] { reader.version(v, at: JSONPath.root.key("version")) }
+            at = at.key("program")
+            json = wrapped
+        }
+        let program = reader.readProgram(json, at: at)
+        reader.issues += program.validate(at: at)
         // Indices of the rules as written (a rule with an error is not in `program.rules`).
         if let session, case .array(let rules)? = json["rules"] {
             for (r, rule) in rules.enumerated() {
@@ -22,7 +33,7 @@ extension Program {
                 for member in session.members {
                     guard let value = member.categories[category] else { continue }
                     if case .number = value { continue }
-                    reader.error(JSONPath.root.key("rules").index(r), "a \"within\" rule needs numbers, but \"\(category)\" of member \"\(member.id)\" of the session is \(value.kindName)")
+                    reader.error(at.key("rules").index(r), "a \"within\" rule needs numbers, but \"\(category)\" of member \"\(member.id)\" of the session is \(value.kindName)")
                     break
                 }
             }
@@ -36,8 +47,6 @@ extension Program {
 extension SessionError {
     /// The error for JSON text that does not parse, at `$`.
     static func malformed(_ error: JSONSyntaxError, file: String?) -> SessionError {
-        SessionError(file: file, issues: [
-            SessionIssue(.error, path: "$", "malformed JSON at line \(error.line), column \(error.column): \(error.message)"),
-        ])
+        SessionError(file: file, issues: [SessionIssue(error)])
     }
 }

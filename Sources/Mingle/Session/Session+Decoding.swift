@@ -53,7 +53,7 @@ extension Session {
             _ = reader.readSession(json)
             return reader.issues
         } catch {
-            return [SessionIssue(.error, path: "$", "malformed JSON at line \(error.line), column \(error.column): \(error.message)")]
+            return [SessionIssue(error)]
         }
     }
 }
@@ -154,6 +154,16 @@ struct SessionReader {
         return e
     }
 
+    /// `version`, the same in every file: 1 (written 1 or 1.0).
+    mutating func version(_ value: JSONValue, at path: JSONPath) {
+        if let version = integer(value, at: path, what: "version"), version != 1 {
+            error(path, "unsupported version \(version); this Mingle reads version 1")
+        }
+    }
+
+    /// The keys of a program object.
+    static let programKeys = ["id", "groupSize", "remainder", "rules", "repeats", "fairness", "audience"]
+
     // MARK: - The session
 
     mutating func readSession(_ json: JSONValue) -> Session? {
@@ -171,11 +181,7 @@ struct SessionReader {
     mutating func readSession(_ document: SessionDocument) -> Session {
         let root = JSONPath.root
         var session = Session()
-        if let v = document.version {
-            if let version = integer(v, at: root.key("version"), what: "version"), version != 1 {
-                error(root.key("version"), "unsupported version \(version); this Mingle reads version 1")
-            }
-        }
+        if let v = document.version { version(v, at: root.key("version")) }
         if let p = document.program { session.program = readProgram(p, at: root.key("program")) }
         var memberIDs: [String: Int] = [:]
         switch document.members {
@@ -196,19 +202,21 @@ struct SessionReader {
         }
         if let e = document.exclusions { session.exclusions = readExclusions(e, at: root.key("exclusions"), memberIDs: memberIDs) }
         if let o = document.options { session.options = readOptions(o, at: root.key("options")) }
-        checkWithinValues(session)
         switch document.members {
         case .json(let m)?: checkMemberExtensions(m, session: session)
         case .decoded?: checkAudienceAdmitsSomeone(session) // the fast path took only well-typed extensions
         case nil: break
         }
+        // What the reader dropped (a bad id, a bad date) is not seen again here:
+        // the reader reports types and shapes, `validate` the values.
+        issues += session.validate()
         return session
     }
 
     mutating func readProgram(_ json: JSONValue, at path: JSONPath) -> Program {
         var program = Program()
         guard let members = object(json, at: path, what: "program") else { return program }
-        checkKeys(members, at: path, allowed: ["id", "groupSize", "remainder", "rules", "repeats", "fairness", "audience"], what: "the program")
+        checkKeys(members, at: path, allowed: SessionReader.programKeys, what: "the program")
         if let v = json["id"] {
             switch v {
             case .string(let s): program.id = s
@@ -217,11 +225,7 @@ struct SessionReader {
             }
         }
         if let v = json["groupSize"], let k = integer(v, at: path.key("groupSize"), what: "groupSize") {
-            if Program.groupSizes.contains(Int(clamping: k)) {
-                program.groupSize = Int(k)
-            } else {
-                error(path.key("groupSize"), "groupSize must be an integer from \(Program.groupSizes.lowerBound) to \(Program.groupSizes.upperBound), found \(k)")
-            }
+            program.groupSize = Int(clamping: k)
         }
         if let v = json["remainder"], let r = enumeration(v, at: path.key("remainder"), what: "remainder", as: RemainderPolicy.self) {
             program.remainder = r
@@ -278,10 +282,6 @@ struct SessionReader {
         var distance = 0.0
         if let v = json["distance"] {
             if let d = number(v, at: path.key("distance"), what: "distance") {
-                if d < 0 {
-                    error(path.key("distance"), "distance must be a number >= 0, found \(JSONWriter.format(d))")
-                    ok = false
-                }
                 distance = d
                 if !kindName.isEmpty && kindName != "within" {
                     warning(path.key("distance"), "distance only applies to \"within\" rules; it is ignored on a \"\(kindName)\" rule")
@@ -304,20 +304,16 @@ struct SessionReader {
         guard let members = object(json, at: path, what: "repeats") else { return repeats }
         checkKeys(members, at: path, allowed: ["forbidWithin", "penalty", "halfLife"], what: "repeats")
         if let v = json["forbidWithin"], let f = integer(v, at: path.key("forbidWithin"), what: "forbidWithin") {
-            if f < 0 {
-                error(path.key("forbidWithin"), "forbidWithin must be an integer >= 0, found \(f)")
-            } else {
-                repeats.forbidWithin = Int(clamping: f)
-            }
+            repeats.forbidWithin = Int(clamping: f)
         }
         if let v = json["penalty"], let p = number(v, at: path.key("penalty"), what: "penalty") {
-            if p < 0 { error(path.key("penalty"), "penalty must be a number >= 0, found \(JSONWriter.format(p))") } else { repeats.penalty = p }
+            repeats.penalty = p
         }
         if let v = json["halfLife"] {
             if case .null = v {
                 repeats.halfLife = nil
             } else if let h = number(v, at: path.key("halfLife"), what: "halfLife (or null for no decay)") {
-                if h <= 0 { error(path.key("halfLife"), "halfLife must be a number > 0, or null for no decay; found \(JSONWriter.format(h))") } else { repeats.halfLife = h }
+                repeats.halfLife = h
             }
         }
         return repeats
@@ -481,9 +477,6 @@ struct SessionReader {
                 error(p, "an exclusion needs two different members, found \"\(a)\" twice")
                 continue
             }
-            for (j, id) in [a, b].enumerated() where memberIDs[id] == nil {
-                warning(p.index(j), "\"\(id)\" is not a member; this exclusion is ignored")
-            }
             result.append(Exclusion(a, b))
         }
         return result
@@ -495,7 +488,7 @@ struct SessionReader {
         checkKeys(members, at: path, allowed: ["solver", "timeLimit", "seed"], what: "options")
         if let v = json["solver"], let s = enumeration(v, at: path.key("solver"), what: "solver", as: SolverChoice.self) { options.solver = s }
         if let v = json["timeLimit"], let t = number(v, at: path.key("timeLimit"), what: "timeLimit") {
-            if t > 0 && t.isFinite { options.timeLimit = t } else { error(path.key("timeLimit"), "timeLimit must be a number of seconds > 0, found \(JSONWriter.format(t))") }
+            options.timeLimit = t
         }
         if let v = json["seed"] {
             if case .number(let n) = v, let unsigned = n.unsigned {
@@ -505,23 +498,6 @@ struct SessionReader {
             }
         }
         return options
-    }
-
-    /// `within` over a value that is not a number is an input error (SPEC 1, Rules).
-    mutating func checkWithinValues(_ session: Session) {
-        let withinCategories = Set(session.program.rules.compactMap { rule -> String? in
-            if case .within = rule.kind { return rule.category }
-            return nil
-        })
-        guard !withinCategories.isEmpty else { return }
-        for (i, member) in session.members.enumerated() {
-            for category in withinCategories.sorted() {
-                guard let value = member.categories[category] else { continue }
-                if case .number = value { continue }
-                error(JSONPath.root.key("members").index(i).key("categories").key(category),
-                      "\"\(category)\" is used by a \"within\" rule, so it must be a number; found \(value.kindName) for member \"\(member.id)\"")
-            }
-        }
     }
 }
 

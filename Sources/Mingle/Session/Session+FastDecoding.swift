@@ -192,6 +192,7 @@ private struct SessionScanner {
         let progress = ProgressShare(progress)
         let parts = Parallel.map(chunks.count + history.count) { t -> Part in
             var scanner = SessionScanner(parser: JSONParser(bytes: bytes), progress: nil)
+            scanner.parser.depth = 3 // the document, the array, the element: the limit counts from the root
             do throws(NeedsFullPath) {
                 if t < chunks.count {
                     var parsed: [Member] = []
@@ -236,13 +237,14 @@ private struct SessionScanner {
 
     // MARK: - Members
 
-    /// One member, as `SessionReader.readMember` reads it: the first occurrence
-    /// of a key counts, other keys are ignored, a `null` name, category or
-    /// extension is absent.
+    /// One member, as `SessionReader.readMember` reads it: other keys are
+    /// ignored, a `null` name, category or extension is absent; a repeated key
+    /// goes to the full path, whose parser names it.
     mutating func member() throws(NeedsFullPath) -> Member {
         var id: String?
         var member = Member(id: "")
         var seen: UInt16 = 0 // one bit per known key
+        var others: [String] = [] // unknown keys, rare
         if try open(UInt8(ascii: "{"), UInt8(ascii: "}")) {
             repeat {
                 let key = try key()
@@ -259,7 +261,10 @@ private struct SessionScanner {
                 case "language": bit = 256
                 default: bit = 0
                 }
-                guard bit != 0, seen & bit == 0 else {
+                guard seen & bit == 0 else { throw NeedsFullPath() }
+                guard bit != 0 else {
+                    guard !others.contains(key) else { throw NeedsFullPath() }
+                    others.append(key)
                     _ = try value()
                     continue
                 }
@@ -309,13 +314,14 @@ private struct SessionScanner {
         return try string()
     }
 
-    /// A categories object; a repeated category keeps its last non-null value,
-    /// as the full path's dictionary does.
+    /// A categories object; a repeated category goes to the full path.
     private mutating func categories() throws(NeedsFullPath) -> [String: CategoryValue] {
         var categories: [String: CategoryValue] = [:]
+        var nulls: [String] = []
         guard try open(UInt8(ascii: "{"), UInt8(ascii: "}")) else { return categories }
         repeat {
             let key = try key()
+            guard categories[key] == nil, !nulls.contains(key) else { throw NeedsFullPath() }
             switch peek() {
             case UInt8(ascii: "\""):
                 categories[key] = .string(try string())
@@ -329,7 +335,7 @@ private struct SessionScanner {
                 switch try value() {
                 case .number(let n): categories[key] = .number(n.double)
                 case .bool(let b): categories[key] = .bool(b)
-                case .null: break
+                case .null: nulls.append(key)
                 default: throw NeedsFullPath()
                 }
             }

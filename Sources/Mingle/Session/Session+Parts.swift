@@ -68,6 +68,8 @@ struct PartsAssembly {
     private var history: [JSONValue] = []
     /// Per history part: its file and the index of its first past session in `history`.
     private var historyParts: [(file: String, start: Int)] = []
+    /// The program file written as the bare program object, if any: its paths start at `$`.
+    private var bareProgram: String?
 
     var merged: JSONValue {
         historyParts.isEmpty ? .object(members) : .object(members + [JSONMember(key: "history", value: .array(history))])
@@ -78,24 +80,32 @@ struct PartsAssembly {
         func fail(_ path: String, _ message: String) {
             issues.append(SessionIssue(.error, path: path, message, file: file))
         }
-        let json: JSONValue
+        var json: JSONValue
         do {
             json = try JSONValue.parse(part.bytes)
         } catch let syntax {
-            fail("$", "malformed JSON at line \(syntax.line), column \(syntax.column): \(syntax.message)")
+            issues.append(SessionIssue(syntax, file: file))
             return
         }
         guard case .object(let keys) = json else {
             fail("$", "a session part must be a JSON object such as {\"version\": 1, \"\(part.role.requiredKey ?? "members")\": ...}, found \(json.typeName)")
             return
         }
-        if let required = part.role.requiredKey, json[required] == nil {
-            fail("$", "this \(part.role.rawValue) file has no \"\(required)\" key; expected {\"version\": 1, \"\(required)\": ...}")
+        // A program file may be the bare program object, as a rule set is.
+        if part.role == .program, json["program"] == nil, !keys.isEmpty,
+           keys.allSatisfy({ SessionReader.programKeys.contains($0.key) || $0.key == "version" }) {
+            json = .object(keys.filter { $0.key == "version" } + [JSONMember(key: "program", value: .object(keys.filter { $0.key != "version" }))])
+            bareProgram = file
         }
-        for member in keys {
+        guard case .object(let fields) = json else { return }
+        if let required = part.role.requiredKey, json[required] == nil {
+            fail("$", "this \(part.role.rawValue) file has no \"\(required)\" key; expected {\"version\": 1, \"\(required)\": ...}"
+                 + (part.role == .program ? " or the program object itself, {\"groupSize\": 2, \"rules\": [...]}" : ""))
+        }
+        for member in fields {
             switch member.key {
             case "version":
-                if case .number(let n) = member.value, n.integer == 1 { continue }
+                if case .number(let n) = member.value, n.double == 1 { continue } // 1 or 1.0, as everywhere
                 fail("$.version", "unsupported version; this Mingle reads version 1")
             case "history":
                 guard case .array(let elements) = member.value else {
@@ -129,6 +139,9 @@ struct PartsAssembly {
             }
         } else {
             located.file = owner[key]
+            if key == "program", let bare = bareProgram, owner[key] == bare {
+                located.path = "$" + issue.path.dropFirst("$.program".count)
+            }
         }
         return located
     }

@@ -24,6 +24,11 @@ public struct SessionIssue: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(path): \(message)" }
+
+    /// The issue of a text that is not well-formed JSON (the one wording for every file).
+    public init(_ syntax: JSONSyntaxError, file: String? = nil) {
+        self.init(.error, path: syntax.path, syntax.description, file: file)
+    }
 }
 
 /// A session that could not be read: the file (when there is one) and every

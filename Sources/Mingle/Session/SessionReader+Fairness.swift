@@ -6,11 +6,7 @@ extension SessionReader {
         checkKeys(members, at: path, allowed: ["lookback"], what: "fairness")
         var policy = FairnessPolicy()
         if let v = json["lookback"], let n = integer(v, at: path.key("lookback"), what: "lookback") {
-            if n < 1 {
-                error(path.key("lookback"), "lookback must be an integer >= 1 (the number of recent sessions that count), found \(n)")
-                return nil
-            }
-            policy.lookback = Int(clamping: n)
+            policy.lookback = Int(clamping: n) // `Session.validate` checks the range
         }
         return policy
     }

@@ -51,7 +51,8 @@ public struct ProgramSimulation: Sendable {
     ///   - schedule: the draws to use; by default those of `plan` (a comparison
     ///     passes one schedule to every rule set).
     ///   - observe: called after each session with its input and output.
-    public func run(schedule: ParticipationSchedule? = nil, observe: ((SimulatedSession) -> Void)? = nil) -> SimulationResult {
+    /// - Throws: `SessionError` when the session with the rule set is not valid.
+    public func run(schedule: ParticipationSchedule? = nil, observe: ((SimulatedSession) -> Void)? = nil) throws(SessionError) -> SimulationResult {
         let schedule = schedule ?? ParticipationSchedule(session: session, plan: plan)
         var week = session
         week.program = ruleSet.program
@@ -62,7 +63,7 @@ public struct ProgramSimulation: Sendable {
         for s in schedule.participants.indices {
             week.participants = schedule.participants[s]
             week.options.seed = schedule.seeds[s]
-            let output = solver.solve(week)
+            let output = try solver.solve(week)
             observe?(SimulatedSession(index: s, input: week, output: output))
             let past = PastSession(date: schedule.dates[s], output: output, session: week)
             tracker.record(s, output: output, leftOut: past.unmatched)
@@ -98,12 +99,15 @@ public struct RuleSetComparison: Sendable {
     /// Runs every rule set, one after the other, in order.
     ///
     /// - Parameter observe: called after each session with the rule set's index.
-    public func run(observe: ((Int, SimulatedSession) -> Void)? = nil) -> [SimulationResult] {
+    /// - Throws: `SessionError` when the session with a rule set is not valid.
+    public func run(observe: ((Int, SimulatedSession) -> Void)? = nil) throws(SessionError) -> [SimulationResult] {
         let schedule = ParticipationSchedule(session: session, plan: plan)
         let measured = measuredRules
-        return ruleSets.enumerated().map { r, ruleSet in
-            ProgramSimulation(session: session, ruleSet: ruleSet, plan: plan, measuredRules: measured)
-                .run(schedule: schedule) { observe?(r, $0) }
+        var results: [SimulationResult] = []
+        for (r, ruleSet) in ruleSets.enumerated() {
+            results.append(try ProgramSimulation(session: session, ruleSet: ruleSet, plan: plan, measuredRules: measured)
+                .run(schedule: schedule) { observe?(r, $0) })
         }
+        return results
     }
 }

@@ -1,8 +1,18 @@
-/// A JSON syntax error, with the line and column (both 1-based) where it was found.
-public struct JSONSyntaxError: Error, Sendable, Equatable {
+/// A JSON syntax error, with the line and column (both 1-based) where it was
+/// found, its byte offset (0-based) and the JSON path of the value it is in.
+public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var message: String
+    /// Offset of the offending byte from the start of the text.
+    public var offset: Int = 0
+    /// JSONPath of the value being read (`$.members[3].id`), `$` at the top.
+    public var path: String = "$"
+
+    /// The one wording of a JSON text that does not parse, for every file Mingle reads.
+    public var description: String {
+        "malformed JSON at line \(line), column \(column) (byte \(offset)): \(message)"
+    }
 }
 
 extension JSONValue {
@@ -59,7 +69,8 @@ struct JSONParser {
             }
             i += 1
         }
-        return JSONSyntaxError(line: line, column: end - lineStart + 1, message: message)
+        return JSONSyntaxError(line: line, column: end - lineStart + 1, message: message, offset: end,
+                               path: JSONPathFinder.path(at: end, in: bytes).description)
     }
 
     mutating func skipWhitespace() {
@@ -121,7 +132,14 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a string key in the object")
             }
+            let keyStart = index
             let key = try parseString()
+            // Objects are small: a linear look for the key costs less than a set.
+            if members.contains(where: { $0.key == key }) {
+                var duplicate = error("duplicate key \"\(key)\"; each key may appear once in an object", at: keyStart)
+                duplicate.path = JSONPathFinder.path(at: keyStart, in: bytes).key(key).description
+                throw duplicate
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after the key \"\(key)\"")
@@ -175,14 +193,17 @@ struct JSONParser {
         let start = index
         index += 1
         let contentStart = index
-        // Fast path: no escapes.
+        // Fast path: no escapes; ASCII needs no UTF-8 check.
+        var high: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<index])
+                if high & 0x80 != 0 { try checkUTF8(contentStart..<index) }
                 index += 1
                 return String(decoding: slice, as: UTF8.self)
             }
+            high |= byte
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("control character in a string; escape it") }
             index += 1
@@ -192,6 +213,7 @@ struct JSONParser {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
+                try checkUTF8(contentStart..<index)
                 index += 1
                 return String(decoding: scratch, as: UTF8.self)
             case UInt8(ascii: "\\"):
@@ -232,6 +254,35 @@ struct JSONParser {
             }
         }
         throw error("unterminated string", at: start)
+    }
+
+    /// Throws at the first byte of `range` that is not well-formed UTF-8
+    /// (RFC 8259 section 8.1): an id read as U+FFFD would match no member, and
+    /// two different bad ids would look equal.
+    func checkUTF8(_ range: Range<Int>) throws(JSONSyntaxError) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let lead = bytes[i]
+            if lead < 0x80 { i += 1; continue }
+            let length: Int, low: UInt8, high: UInt8 // allowed range of the second byte
+            switch lead {
+            case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+            case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+            case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+            case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+            case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+            case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+            default: throw invalidUTF8(at: i)
+            }
+            guard i + length <= range.upperBound, (low...high).contains(bytes[i + 1]) else { throw invalidUTF8(at: i) }
+            for k in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[i + k]) { throw invalidUTF8(at: i) }
+            i += length
+        }
+    }
+
+    private func invalidUTF8(at offset: Int) -> JSONSyntaxError {
+        error("invalid UTF-8 at byte \(offset) (0x\(String(bytes[offset], radix: 16, uppercase: true))); save the file as UTF-8", at: offset)
     }
 
     mutating func parseHex4() throws(JSONSyntaxError) -> UInt32 {
@@ -277,6 +328,7 @@ struct JSONParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let double = Double(text) else { throw error("invalid number", at: start) }
+        guard double.isFinite else { throw error("number \(text) is out of range (beyond ±1.8e308)", at: start) }
         let integer = isInteger ? Int64(text) : nil
         return JSONNumber(double: double, integer: integer, unsigned: isInteger && integer == nil ? UInt64(text) : nil)
     }

@@ -2,8 +2,31 @@ import Foundation
 import Testing
 @testable import Mingle
 
-func importCSV(_ text: String, _ options: MemberImport = MemberImport()) -> MemberImportResult {
-    options.read(Array(text.utf8))
+func importCSV(_ text: String, _ options: MemberImport = MemberImport()) -> ImportOutcome {
+    importCSV(bytes: Array(text.utf8), options)
+}
+
+func importCSV(bytes: [UInt8], _ options: MemberImport = MemberImport()) -> ImportOutcome {
+    do {
+        return ImportOutcome(result: try options.read(bytes), fatal: nil)
+    } catch {
+        return ImportOutcome(result: nil, fatal: error)
+    }
+}
+
+/// What `MemberImport.read` returned or threw, so that tests read both alike.
+struct ImportOutcome {
+    var result: MemberImportResult?
+    var fatal: MemberImportError?
+    var isFatal: Bool { fatal != nil }
+    var issues: [ImportIssue] { fatal?.issues ?? result!.issues }
+    var errors: [ImportIssue] { issues.filter { $0.severity == .error } }
+    var warnings: [ImportIssue] { issues.filter { $0.severity == .warning } }
+    var members: [Member] { result?.members ?? [] }
+    var delimiter: Character? { result?.delimiter }
+    var rows: Int { result?.rows ?? 0 }
+    var invalidRows: Int { result?.invalidRows ?? 0 }
+    func canWrite(skippingInvalidRows: Bool) -> Bool { result?.canWrite(skippingInvalidRows: skippingInvalidRows) ?? false }
 }
 
 /// The repository's root folder (for the bundled datasets).
@@ -286,7 +309,7 @@ struct MemberImportTests {
     @Test func notUTF8IsFatalWithItsLine() {
         var bytes = Array("Prénom;Nom;Email\nAda;L;a@example.org\n".utf8)
         bytes += [0x4C, 0xE9, 0x61, 0x3B, 0x4D, 0x3B, 0x6C, 0x40, 0x65, 0x78, 0x2E, 0x6F, 0x72, 0x67, 0x0A] // "Léa;M;l@ex.org" in Latin-1
-        let result = MemberImport().read(bytes)
+        let result = importCSV(bytes: bytes)
         #expect(result.isFatal)
         #expect(result.errors.map(\.line) == [3])
         #expect(result.errors.first?.message.contains("not UTF-8") == true)
@@ -305,13 +328,13 @@ struct MemberImportTests {
         let options = MemberImport(renames: [.init(column: "Ville", name: "city"), .init(column: "Département", name: "department"),
                                              .init(column: "Ancienneté", name: "seniority"), .init(column: "Centres d'intérêt", name: "interests")],
                                    ignored: ["Poste"], multiValued: ["interests"])
-        let result = options.read(bytes)
+        let result = try options.read(bytes)
         #expect(result.rows == 36 && result.delimiter == ";")
         #expect(result.errors.map(\.line) == [5, 10, 16, 17, 22], "\(result.errors)")
         #expect(result.members.count == 31)
         var restricted = options
         restricted.allowedDomains = ["exemple.fr"]
-        let strict = restricted.read(bytes)
+        let strict = try restricted.read(bytes)
         #expect(strict.errors.map(\.line) == [5, 6, 10, 16, 17, 22])
         #expect(strict.members.count == 30)
         let camille = try #require(strict.members.first)

@@ -8,7 +8,7 @@ struct ValidatorTests {
 
     init() throws {
         session = try Fixtures.session("conformance/01-pairs-coffee.json")
-        output = SessionSolver(solver: .heuristic).solve(session)
+        output = try SessionSolver(solver: .heuristic).solve(session)
     }
 
     @Test func acceptsASolverOutput() {

@@ -82,8 +82,8 @@ struct SessionDecodingTests {
         (#"{"members": [], "options": {"seed": 1.5}}"#, "$.options.seed", "integer"),
         (#"{"program": {}}"#, "$", "missing \"members\""),
         (#"[1, 2]"#, "$", "must be an object"),
-        (#"{"members": [}"#, "$", "malformed JSON at line 1, column 14"),
-        ("{\n  \"members\": [\n    {\"id\": \"a\",}\n  ]\n}", "$", "line 3, column 16"),
+        (#"{"members": [}"#, "$.members[0]", "malformed JSON at line 1, column 14"),
+        ("{\n  \"members\": [\n    {\"id\": \"a\",}\n  ]\n}", "$.members[0]", "line 3, column 16"),
     ])
     func errorNamesPath(json: String, path: String, message: String) {
         let issues = decodeIssues(json)

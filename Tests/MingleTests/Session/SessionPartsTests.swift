@@ -58,9 +58,9 @@ struct SessionPartsTests {
             part(.history, Self.history, "h1.json"), part(.history, badHistory, "h2.json"),
         ])
         #expect(located == """
-        p.json: $.program.groupSize: groupSize must be an integer from 2 to 64, found 1
         m.json: $.members[1].id: duplicate member id "a" (first at $.members[0]); ids must be unique
         h2.json: $.history[1].date: date must be an ISO-8601 date such as "2026-11-13" or "2026-11-13T09:00:00Z", found "16/11/2026"
+        p.json: $.program.groupSize: groupSize must be an integer from 2 to 64, found 1
         """)
 
         let (_, missing) = partsIssues([part(.members, Self.program, "program.json"), part(.program, Self.members, "members.json")])
@@ -68,7 +68,7 @@ struct SessionPartsTests {
         #expect(missing.contains("members.json: $: this program file has no \"program\" key"))
 
         let (_, malformed) = partsIssues([part(.members, "{\"members\": [", "m.json")])
-        #expect(malformed.hasPrefix("m.json: $: malformed JSON at line 1"))
+        #expect(malformed.hasPrefix("m.json: $.members[0]: malformed JSON at line 1"))
         let (_, root) = partsIssues([part(.program, #"{"program": {}}"#, "p.json")])
         #expect(root == "p.json: $: missing \"members\": a session needs an array of members")
     }
@@ -94,7 +94,7 @@ struct SessionPartsTests {
     /// second week avoids every pair of the first.
     @Test func secondWeekAvoidsTheFirstWeeksPairs() throws {
         let csv = try [UInt8](Data(contentsOf: repositoryRoot.appendingPathComponent("datasets/membres.csv")))
-        let imported = MemberImport(renames: [.init(column: "Ville", name: "city"), .init(column: "Département", name: "department"),
+        let imported = try MemberImport(renames: [.init(column: "Ville", name: "city"), .init(column: "Département", name: "department"),
                                               .init(column: "Ancienneté", name: "seniority"), .init(column: "Centres d'intérêt", name: "interests")],
                                     ignored: ["Poste"], multiValued: ["interests"], allowedDomains: ["exemple.fr"]).read(csv)
         let members = MembersFile.jsonBytes(imported.members)

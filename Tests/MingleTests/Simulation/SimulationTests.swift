@@ -31,14 +31,14 @@ struct SimulationTests {
         return r
     }
 
-    @Test func deterministicForASeed() {
-        let a = ProgramSimulation(session: Self.session, plan: Self.plan).run()
-        let b = ProgramSimulation(session: Self.session, plan: Self.plan).run()
+    @Test func deterministicForASeed() throws {
+        let a = try ProgramSimulation(session: Self.session, plan: Self.plan).run()
+        let b = try ProgramSimulation(session: Self.session, plan: Self.plan).run()
         #expect(Self.withoutTimes(a) == Self.withoutTimes(b))
         #expect(SimulationResult.csvBytes([Self.withoutTimes(a)]) == SimulationResult.csvBytes([Self.withoutTimes(b)]))
         var other = Self.plan
         other.seed = 6
-        let c = ProgramSimulation(session: Self.session, plan: other).run()
+        let c = try ProgramSimulation(session: Self.session, plan: other).run()
         #expect(ParticipationSchedule(session: Self.session, plan: other).participants
                 != ParticipationSchedule(session: Self.session, plan: Self.plan).participants)
         #expect(Self.withoutTimes(c) != Self.withoutTimes(a))
@@ -50,7 +50,7 @@ struct SimulationTests {
     @Test func countsAgreeWithRecomputationFromItsOutputs() throws {
         let log = SessionLog()
         let measured = Self.session.program.rules.filter { !$0.required }
-        let result = ProgramSimulation(session: Self.session, plan: Self.plan).run { log.sessions.append($0) }
+        let result = try ProgramSimulation(session: Self.session, plan: Self.plan).run { log.sessions.append($0) }
         let schedule = ParticipationSchedule(session: Self.session, plan: Self.plan)
         #expect(log.sessions.count == Self.plan.sessions && result.sessions.count == Self.plan.sessions)
         var partners: [String: Set<String>] = [:]
@@ -130,7 +130,7 @@ struct SimulationTests {
 
     /// Every rule set of a comparison sees the same members, participants and
     /// solver seeds, session by session, whatever its group size or fairness.
-    @Test func compareUsesIdenticalDrawsForEveryRuleSet() {
+    @Test func compareUsesIdenticalDrawsForEveryRuleSet() throws {
         let base = Self.session.program
         var trios = base
         trios.groupSize = 3
@@ -142,7 +142,7 @@ struct SimulationTests {
         let ruleSets = [RuleSet(name: "base", program: base), RuleSet(name: "trios", program: trios),
                         RuleSet(name: "fair", program: fair), RuleSet(name: "none", program: noRules)]
         let log = SessionLog()
-        let results = RuleSetComparison(session: Self.session, ruleSets: ruleSets, plan: Self.plan).run { r, simulated in
+        let results = try RuleSetComparison(session: Self.session, ruleSets: ruleSets, plan: Self.plan).run { r, simulated in
             log.ruleSets.append(r)
             log.sessions.append(simulated)
         }
@@ -209,7 +209,7 @@ struct SimulationTests {
     }
 
     @Test func csvAndJSONCarryEverySession() throws {
-        let results = RuleSetComparison(session: Self.session, ruleSets: [
+        let results = try RuleSetComparison(session: Self.session, ruleSets: [
             RuleSet(name: "a, quoted \"one\"", program: Self.session.program), RuleSet(name: "b", program: Self.session.program),
         ], plan: Self.plan).run()
         let csv = String(decoding: SimulationResult.csvBytes(results), as: UTF8.self)

@@ -1,0 +1,38 @@
+import Foundation
+import Mingle
+
+/// One input, through every reader Mingle has, then `solve` and the validator
+/// when it is a valid session of a size that solves in a moment. A crash, or
+/// an invariant broken (`fail`), is a finding: libFuzzer saves the input.
+///
+/// Invariants: a session that decodes has no error from `validate()`; it
+/// encodes to JSON that decodes to the same session; its solution passes the
+/// `Validator` (membership, sizes, allowed pairs, recomputed scores).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    _ = try? HistoryFile.decode(bytes)
+    _ = try? Program.decode(bytes)
+    if let json = try? JSONValue.parse(bytes) { _ = try? Output.decode(json) }
+    _ = try? Session.decode(parts: [SessionPart(.members, bytes: bytes, file: "m"), SessionPart(.program, bytes: bytes, file: "p")])
+    if let imported = try? MemberImport(multiValued: ["interests"]).read(bytes) {
+        // What the import keeps is a valid members file.
+        if (try? Session.decode(MembersFile.jsonBytes(imported.members))) == nil { fail("imported members do not decode") }
+    }
+    _ = Session.issues(in: bytes)
+    guard let (session, _) = try? Session.decode(bytes) else { return 0 }
+    if session.validate().contains(where: { $0.severity == .error }) { fail("a decoded session does not validate") }
+    guard let again = try? Session.decode(session.jsonBytes()).session, again == session else { fail("encoding does not round-trip") }
+    guard session.members.count <= 40 else { return 0 }
+    for choice in [SolverChoice.heuristic, .auto] {
+        guard let output = try? SessionSolver(solver: choice, timeLimit: 0.05).solve(session) else { fail("a valid session does not solve") }
+        let report = Validator(session: session).check(output)
+        if !report.isValid { fail("invalid output from \(choice): \(report.issues)") }
+    }
+    return 0
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("fuzz: " + message + "\n").utf8))
+    abort()
+}
