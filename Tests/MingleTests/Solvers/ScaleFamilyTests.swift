@@ -28,7 +28,7 @@ struct ScaleFamilyTests {
         let session = Self.session(family, members: 9 + seed % 5, seed: UInt64(seed), groupSize: k, remainder: remainder)
         let best = BruteForce.best(session)
         let (output, result) = solveAndValidate(session, using: ScaleTests.searchOnly)
-        #expect(output.value <= best)
+        #expect(output.value <= best + GroupingValue(score: 1e-9)) // sums in another order
         let bound = try! #require(result.bound)
         #expect(bound >= best.score - 1e-9, "\(family) k=\(k) \(remainder): bound \(bound) below the optimum \(best)")
     }

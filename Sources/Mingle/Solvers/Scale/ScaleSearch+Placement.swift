@@ -6,23 +6,48 @@ extension ScaleSearch {
     /// one-step ejection (u takes a's place, a goes into a group of k under
     /// `merge`, or forms a group of k with unplaced members). Groups near u are
     /// found by sampling the profiles ranked for u, then, for small blocks or
-    /// as a last resort within a budget, by scanning every group.
-    mutating func improvePlacement() {
+    /// as a last resort when at most `lastResortLimit` members are left
+    /// unplaced, by scanning every group (a few milliseconds each, even on a
+    /// block of a million: a placement proven best keeps the bound tight).
+    ///
+    /// - Parameter finishing: the last call: when the time is up and at most
+    ///   `lastResortLimit` members are unplaced, two rounds still run (a
+    ///   bounded amount of work: the bound of an unproven placement is loose).
+    mutating func improvePlacement(finishing: Bool = false) {
         var changed = true
         var rounds = 0
-        while changed && rounds < 8 && !timeIsUp {
+        var graceRounds: Int? = nil
+        while changed && rounds < 8 {
+            if timeIsUp {
+                if graceRounds == nil {
+                    var left = 0
+                    for x in 0..<m where groupOf[x] < 0 { left += 1 }
+                    guard finishing, left <= ScaleSearch.lastResortLimit else { return }
+                    graceRounds = 2
+                }
+                guard graceRounds! > 0 else { return }
+                graceRounds! -= 1
+            }
             changed = false
             rounds += 1
             if formGroupsFromUnplaced() { changed = true }
             let unplaced = (0..<m).filter { groupOf[$0] < 0 }
             for u in unplaced where groupOf[u] < 0 {
-                if timeIsUp { return }
+                if timeIsUp && graceRounds == nil {
+                    changed = true // the next round decides whether to go on
+                    break
+                }
                 let near = groupsNear(u)
                 if merge, insertIntoGroupOfK(u, candidates: near) { changed = true; continue }
-                if eject(u, candidates: near, unplaced: unplaced) { changed = true }
+                if eject(u, candidates: near, unplaced: unplaced) { changed = true; continue }
+                if merge, near.count < groupCount, unplaced.count <= ScaleSearch.lastResortLimit,
+                   insertIntoGroupOfK(u, candidates: Array(0..<groupCount)) { changed = true }
             }
         }
     }
+
+    /// The most unplaced members for which every group is scanned.
+    static let lastResortLimit = 64
 
     /// Groups holding members of the best-ranked profiles for u (sampled), or
     /// every group when the block is small.

@@ -133,7 +133,7 @@ public struct ScaleSolver: GroupingSolver {
                 progress.advance((pass + 1) * size - reported)
                 reported = (pass + 1) * size
             }
-            run.search?.improvePlacement()
+            run.search?.improvePlacement(finishing: true)
             progress.advance((maxPasses + 1) * size - reported)
             return run
         }
@@ -174,22 +174,25 @@ public struct ScaleSolver: GroupingSolver {
         }
         groups = Problem.canonical(groups)
         let score = problem.value(of: groups).score
-        // Blocks too small for a group add nothing, and place nobody at best.
-        let placementProven = placements.allSatisfy(\.isMax)
-        let slack = placements.reduce(0) { $0 + $1.oversized - $1.minOversized }
+        // The best solution is the union of the blocks' best (no allowed pair
+        // crosses two blocks), so each block is bounded on its own: a block
+        // whose placement is proven best is bounded at its placed count and
+        // at most its own groups of k+1; any other at least its placed count.
         var bound = 0.0
         for (run, placement) in zip(runs, placements) {
             let n = run.members.count
-            if placementProven && slack == 0, run.exact != nil {
+            if run.exact != nil {
                 bound += run.exact!.reduce(0.0) { $0 + problem.score(of: $1) }
                 continue
             }
-            let placed = placementProven ? placement.placed...placement.placed : 0...n
+            let placed = placement.isMax ? placement.placed...placement.placed : placement.placed...(merge ? n : n - n % k)
             let oversized = !merge ? 0...0
-                : placementProven ? placement.minOversized...min(placement.minOversized + slack, placement.placed / (k + 1))
+                : placement.isMax ? placement.minOversized...placement.oversized
                 : 0...(n / (k + 1))
             bound += run.relaxation!.bound(sizes: run.profiles!.sizes, groupSize: k, placed: placed, oversizedGroups: oversized)
         }
+        let placementProven = placements.allSatisfy(\.isMax)
+        let slack = placements.reduce(0) { $0 + $1.oversized - $1.minOversized }
         let proven = placementProven && slack == 0
         if groups.isEmpty && runs.allSatisfy({ $0.exact != nil }) {
             return SolverResult(groups: [], status: .infeasible, bound: 0, solver: name)
