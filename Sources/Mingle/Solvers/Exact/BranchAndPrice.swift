@@ -464,8 +464,9 @@ struct BranchAndPrice {
     func closeByEnumeration(_ stage: Stage, columns: [[Int32]], memberEquality: Bool, placed: Int?, oversized: Int?,
                             target: Double, deadline: Date) throws(GLPKError) -> ([[Int]]?, Bool)? {
         if columns.isEmpty { return (nil, true) }
-        let time = deadline.timeIntervalSinceNow
-        guard time > 0.01 else { return nil }
+        // GLPK checks its limit between nodes: leave it a margin.
+        let time = deadline.timeIntervalSinceNow - 0.3
+        guard time > 0.05 else { return nil }
         return try GLPK.withProblem(direction: .maximize) { lp throws(GLPKError) -> ([[Int]]?, Bool)? in
             try lp.addRows((0..<m).map { _ in Row(columns: [], coefficients: [], bounds: memberEquality ? .fixed(1) : .upper(1)) })
             let rowP = try placed.map { p throws(GLPKError) in try lp.addRow(Row(columns: [], coefficients: [], bounds: .fixed(Double(p)))) }
