@@ -12,12 +12,14 @@ extension BranchAndPrice {
     }
 
     /// The three stages from `start` (local groups): stages 1 and 2 by argument
-    /// when the start reaches their trivial bounds (P* ≤ m under `merge`, else
-    /// k·⌊m/k⌋; O* ≥ P* mod k), by branch and price otherwise; then stage 3.
+    /// when the start reaches their trivial bounds (P* ≤ the most of m that the
+    /// sizes can make: m under `merge` when m ≥ k(k−1), k·⌊m/k⌋ under
+    /// `leaveOut`; O* ≥ P* mod k), by branch and price otherwise; then stage 3.
     func solveStages(start: [[Int]], deadline: Date) -> Outcome {
         var start = start.map { $0.sorted() }
         let value = pairs.value(of: start, k: k)
-        let placedCap = sizes.contains(k + 1) ? m : k * (m / k)
+        // The most members groups of the allowed sizes can hold.
+        let placedCap = (0...m).last { reachable(.placed, $0) } ?? 0
         do {
             var placed = value.placed, oversized = value.oversized
             if placed < placedCap {

@@ -123,6 +123,23 @@ struct BranchAndPrice {
         return 0
     }
 
+    /// Whether a stage-1 or stage-2 value is arithmetically possible: `placed`
+    /// members in groups of the allowed sizes; −O groups of k+1 among P placed
+    /// (P − (k+1)·O a non-negative multiple of k). Always true in stage 3.
+    func reachable(_ stage: Stage, _ value: Int) -> Bool {
+        switch stage {
+        case .placed:
+            guard value >= 0 else { return false }
+            if !sizes.contains(k + 1) { return value % k == 0 }
+            return (0...(value / (k + 1))).contains { (value - (k + 1) * $0) % k == 0 }
+        case .oversized(let p):
+            let o = -value
+            return o >= 0 && p - (k + 1) * o >= 0 && (p - (k + 1) * o) % k == 0 && (o == 0 || sizes.contains(k + 1))
+        case .score:
+            return true
+        }
+    }
+
     /// A node of the branch-and-price tree: its Ryan–Foster decisions and the
     /// bound inherited from its parent.
     struct Node {
@@ -162,7 +179,11 @@ struct BranchAndPrice {
         var incumbentValue = value(stage, of: start)
         func roundDown(_ b: Double) -> Double {
             let b = b + 1e-11 * (1 + abs(b))
-            return delta > 0 ? (b / delta).rounded(.down) * delta : b
+            guard delta > 0 else { return b }
+            var v = (b / delta).rounded(.down) * delta
+            // Stages 1 and 2: down to a value the group sizes can make.
+            while v > -Double(m) - 1 && !reachable(stage, Int(v)) { v -= 1 }
+            return v
         }
         func closes(_ bound: Double) -> Bool { bound <= incumbentValue + 1e-9 * (1 + abs(incumbentValue)) }
 
@@ -175,7 +196,7 @@ struct BranchAndPrice {
             // cost only steers the duals (any duals give a valid bound).
             var maxWeight = 1.0
             for a in 0..<m { for b in (a + 1)..<m where pairs.w(a, b) > -.infinity { maxWeight = max(maxWeight, abs(pairs.w(a, b))) } }
-            let penalty = 10 + Double(m) * Double(sizes.last!) * (lambda == 0 ? 1 : maxWeight)
+            var penalty = 10 + Double(m) * Double(sizes.last!) * (lambda == 0 ? 1 : maxWeight)
             var artificial: [Column] = []
             if memberEquality { artificial += (0..<m).map { Column(bounds: .lower(0), objective: -penalty, rows: [$0], coefficients: [1]) } }
             for row in [rowP, rowO] where row >= 0 {
@@ -328,7 +349,17 @@ struct BranchAndPrice {
                     }
                     if closes(nodeBound) || !answer.complete { break }
                     let improving = answer.columns.filter { $0.reducedCost > 1e-9 * (1 + abs(solution.objective)) }
-                    if improving.isEmpty { converged = true; break }
+                    if improving.isEmpty {
+                        // Artificials still in use: raise their cost (the node may be
+                        // infeasible; its bound then falls below any incumbent).
+                        if solution.columnValues.prefix(firstGroupColumn).contains(where: { $0 > 1e-7 }) && penalty < 1e9 {
+                            penalty *= 16
+                            for j in 0..<firstGroupColumn { try lp.setObjectiveCoefficient(-penalty, column: j) }
+                            continue
+                        }
+                        converged = true
+                        break
+                    }
                     let before = pool.count
                     try add(improving.map(\.members))
                     if pool.count == before { converged = true; break }
@@ -433,8 +464,9 @@ struct BranchAndPrice {
     func closeByEnumeration(_ stage: Stage, columns: [[Int32]], memberEquality: Bool, placed: Int?, oversized: Int?,
                             target: Double, deadline: Date) throws(GLPKError) -> ([[Int]]?, Bool)? {
         if columns.isEmpty { return (nil, true) }
-        let time = deadline.timeIntervalSinceNow
-        guard time > 0.01 else { return nil }
+        // GLPK checks its limit between nodes: leave it a margin.
+        let time = deadline.timeIntervalSinceNow - 0.3
+        guard time > 0.05 else { return nil }
         return try GLPK.withProblem(direction: .maximize) { lp throws(GLPKError) -> ([[Int]]?, Bool)? in
             try lp.addRows((0..<m).map { _ in Row(columns: [], coefficients: [], bounds: memberEquality ? .fixed(1) : .upper(1)) })
             let rowP = try placed.map { p throws(GLPKError) in try lp.addRow(Row(columns: [], coefficients: [], bounds: .fixed(Double(p)))) }
@@ -451,6 +483,15 @@ struct BranchAndPrice {
                 coefficients.append(objective)
                 return Column(bounds: .range(lower: 0, upper: 1), objective: objective, kind: .binary, rows: rows, coefficients: coefficients)
             })
+            // The groups of each size as integer columns: they carry the
+            // arithmetic of sizes (e.g. 11 = 4a + 5b has no solution) that the
+            // LP relaxation cannot see.
+            for size in sizes {
+                let members = columns.indices.filter { columns[$0].count == size }
+                guard !members.isEmpty else { continue }
+                let count = try lp.addColumn(Column(bounds: .lower(0), objective: 0, kind: .integer))
+                try lp.addRow(Row(columns: members + [count], coefficients: [Double](repeating: 1, count: members.count) + [-1], bounds: .fixed(0)))
+            }
             let mip = try lp.solveMIP(MIPOptions(timeLimit: time))
             let finished = mip.termination == .completed && (mip.status == .optimal || mip.status == .noFeasible)
             guard mip.status.hasFeasibleSolution else { return (nil, finished) }

@@ -124,7 +124,8 @@ public struct ExactSolver: GroupingSolver {
                 return BlockOutcome(groups: best, optimal: true, bound: pairs.value(of: best, k: k).score)
             case .bounded(let best, let bound):
                 let chosen = pairs.value(of: best, k: k) >= pairs.value(of: start, k: k) ? best : start
-                return BlockOutcome(groups: chosen, optimal: false, bound: min(bound, matchedBound ?? bound))
+                let proven = min(bound, matchedBound ?? bound)
+                return BlockOutcome(groups: chosen, optimal: false, bound: proven.isFinite ? proven : nil)
             case .unproven(let note):
                 if let matchedBound { return BlockOutcome(groups: start, optimal: false, bound: matchedBound, note: note) }
                 return BlockOutcome(groups: start, optimal: false, bound: nil, note: note)

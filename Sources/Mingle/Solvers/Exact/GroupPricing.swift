@@ -243,7 +243,7 @@ struct GroupPricing {
 
         func extend(_ depth: Int, _ value: Double, _ size: Int) {
             visits += 1
-            if visits & 0x3FFF == 0 && Date() > deadline { stopped = true; return }
+            if visits & 0x3FFF == 1 && Date() > deadline { stopped = true; return }
             if sizes.contains(size) { offer(value + sizeValue[size], size) }
             guard size < maxSize, count[depth] > 0 else { return }
             guard completionBound(value, size, depth) > cut else { return }
