@@ -9,6 +9,8 @@ let package = Package(
     name: "MingleFuzz",
     dependencies: [.package(name: "Mingle", path: "..")],
     targets: [
-        .executableTarget(name: "MingleFuzz", dependencies: [.product(name: "Mingle", package: "Mingle")]),
+        // -parse-as-library: no `main` of Swift's own; libFuzzer brings it.
+        .executableTarget(name: "MingleFuzz", dependencies: [.product(name: "Mingle", package: "Mingle")],
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ]
 )

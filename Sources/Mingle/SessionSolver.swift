@@ -33,7 +33,7 @@ public struct SessionSolver: Sendable {
     }
 
     /// Solves the session with its options (overridden by this value's fields).
-    /// `progress` hears the phases "compiling", the solver's own, then "output".
+    /// `progress` hears the phases "validating", "compiling", the solver's own, then "output".
     ///
     /// - Throws: `SessionError` when `session.validate()` (with this value's
     ///   overrides) finds an error: a session built in code gets the errors a
@@ -44,6 +44,7 @@ public struct SessionSolver: Sendable {
         if let solver { options.solver = solver }
         if let timeLimit { options.timeLimit = timeLimit }
         if let seed { options.seed = seed }
+        progress?("validating", 0)
         var checked = session
         checked.options = options
         let errors = checked.validate().filter { $0.severity == .error }

@@ -32,7 +32,7 @@ struct SolveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Solve every session of a JSON Lines file (one per line) on all cores; the results go to OUTPUT in input order, one line each.", valueName: "FILE"))
     var batch: String?
 
-    @Flag(help: "Print the wall time of each phase on standard error (reading, decoding, compiling, the solver's phases, output, encoding, writing).")
+    @Flag(help: "Print the wall time of each phase on standard error (reading, decoding, validating, compiling, the solver's phases, output, encoding, writing).")
     var timings = false
 
     @OptionGroup(title: "Weekly runs")
