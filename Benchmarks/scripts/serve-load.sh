@@ -7,6 +7,7 @@
 #
 #   Benchmarks/scripts/serve-load.sh
 #   DURATION=10 MAX_CONCURRENT=2 MAX_QUEUE=4 Benchmarks/scripts/serve-load.sh
+#   MINGLE=.build/debug/mingle Benchmarks/scripts/serve-load.sh   # skip the release build
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2; }
@@ -14,8 +15,12 @@ duration=${DURATION:-20}
 (( duration <= 30 )) || { echo "serve-load: DURATION must be <= 30" >&2; exit 2; }
 maxc=${MAX_CONCURRENT:-$(nproc)}
 maxq=${MAX_QUEUE:-$((4 * maxc))}
-swift build -c release --product mingle >&2
-bin=$(swift build -c release --show-bin-path)/mingle
+if [ -n "${MINGLE:-}" ]; then
+  bin=$MINGLE  # a mingle already built (say, a debug build)
+else
+  swift build -c release --product mingle >&2
+  bin=$(swift build -c release --show-bin-path)/mingle
+fi
 work=$(mktemp -d)
 server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
