@@ -16,7 +16,7 @@ struct MingleCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [SolveCommand.self, ValidateCommand.self, ScoreCommand.self, GenerateCommand.self, ImportCommand.self,
-                      SimulateCommand.self, CompareCommand.self, PairsCommand.self],
+                      SimulateCommand.self, CompareCommand.self, PairsCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )
 

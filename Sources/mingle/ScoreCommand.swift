@@ -29,50 +29,16 @@ struct ScoreCommand: ParsableCommand {
         let (bytes, _) = try InputFile.read(groups)
         let grouping: [[String]]
         do {
-            let json = try JSONValue.parse(bytes)
-            if case .array = json {
-                guard let parsed = json.idGroups else {
-                    throw CLIFailure(code: .dataError, message: "\(groups): $: expected an array of groups, each an array of member ids")
-                }
-                grouping = parsed
-            } else {
-                grouping = try Output.decode(json).groups.map(\.members)
-            }
-        } catch let failure as CLIFailure {
-            throw failure
+            grouping = try JSONValue.parse(bytes).grouping()
         } catch let error as JSONSyntaxError {
             throw CLIFailure(code: .dataError, message: "\(groups): \(error.path): \(error)")
         } catch {
             throw CLIFailure(code: .dataError, message: "\(groups): \(error)")
         }
-        let start = Date()
-        let validator = Validator(session: session)
-        let report = validator.check(groups: grouping)
-        guard report.isValid else {
-            throw CLIFailure(code: .dataError, message: "\(groups): invalid grouping:\n" + report.issues.map { "  " + $0 }.joined(separator: "\n"))
+        let (scored, issues) = Validator(session: session).score(grouping)
+        guard let out = scored else {
+            throw CLIFailure(code: .dataError, message: "\(groups): invalid grouping:\n" + issues.map { "  " + $0 }.joined(separator: "\n"))
         }
-        let problem = Problem(session)
-        let index = Dictionary(uniqueKeysWithValues: problem.participantIDs.enumerated().map { ($0.element, Int32($0.offset)) })
-        let result = SolverResult(groups: grouping.map { $0.map { index[$0]! } }, status: .feasible, solver: "external")
-        let out = Output(problem: problem, result: result, seconds: Date().timeIntervalSince(start))
         try OutputFile.write(out.jsonBytes(), to: output)
-    }
-}
-
-extension JSONValue {
-    /// An array of arrays of strings, as `[[String]]`.
-    var idGroups: [[String]]? {
-        guard case .array(let groups) = self else { return nil }
-        var result: [[String]] = []
-        for g in groups {
-            guard case .array(let ids) = g else { return nil }
-            var members: [String] = []
-            for id in ids {
-                guard case .string(let s) = id else { return nil }
-                members.append(s)
-            }
-            result.append(members)
-        }
-        return result
     }
 }

@@ -21,7 +21,7 @@ struct BatchRun {
     func run(output: String?, progress: ProgressLine?) throws(CLIFailure) {
         let (bytes, name) = try InputFile.read(path)
         let file = name ?? "<stdin>"
-        let lines = BatchRun.lines(bytes)
+        let lines = JSONLines.lines(bytes)
         var results: [UInt8] = []
         var invalid: [Int] = []
         var solved = 0
@@ -45,7 +45,7 @@ struct BatchRun {
                     solved += 1
                 case .invalid(let error):
                     log.error("invalid session:\n" + error.description)
-                    results += BatchRun.errorLine(line.number, error)
+                    results += error.jsonLine(line: line.number)
                     invalid.append(line.number)
                 }
             }
@@ -58,41 +58,5 @@ struct BatchRun {
             let shown = invalid.prefix(20).map(String.init).joined(separator: ", ") + (invalid.count > 20 ? ", ..." : "")
             throw CLIFailure(code: .dataError, message: "\(file): \(invalid.count) invalid session(s), on line(s) \(shown); the other results were written")
         }
-    }
-
-    /// The non-blank lines, numbered from 1, without their line ending.
-    static func lines(_ bytes: [UInt8]) -> [(number: Int, bytes: Range<Int>)] {
-        var lines: [(number: Int, bytes: Range<Int>)] = []
-        var start = 0, number = 1
-        func close(_ end: Int) {
-            var last = end
-            if last > start && bytes[last - 1] == 0x0D { last -= 1 }
-            if bytes[start..<last].contains(where: { $0 != 0x20 && $0 != 0x09 }) { lines.append((number, start..<last)) }
-        }
-        for (i, byte) in bytes.enumerated() where byte == 0x0A {
-            close(i)
-            start = i + 1
-            number += 1
-        }
-        if start < bytes.count { close(bytes.count) }
-        return lines
-    }
-
-    /// `{"line": N, "error": "invalid session", "issues": [{"path", "message"}]}` and a newline.
-    static func errorLine(_ number: Int, _ error: SessionError) -> [UInt8] {
-        var w = JSONWriter(indent: 0)
-        w.beginObject()
-        w.key("line"); w.integer(number)
-        w.key("error"); w.string("invalid session")
-        w.key("issues"); w.beginArray()
-        for issue in error.issues {
-            w.beginObject()
-            w.key("path"); w.string(issue.path)
-            w.key("message"); w.string(issue.message)
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        return w.bytes + [0x0A]
     }
 }

@@ -131,7 +131,7 @@ public struct RepeatPolicy: Sendable, Equatable {
 }
 
 /// A member of the program.
-public struct Member: Sendable, Equatable {
+public struct Member: Sendable, Hashable, Identifiable {
     public var id: String
     public var firstName: String?
     public var lastName: String?

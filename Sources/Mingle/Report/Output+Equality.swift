@@ -1,0 +1,8 @@
+extension Output.Stats {
+    /// Equal counts; `seconds` is ignored, so two runs of the same session and
+    /// seed compare equal as outputs however long each took.
+    public static func == (a: Output.Stats, b: Output.Stats) -> Bool {
+        a.participants == b.participants && a.placed == b.placed
+            && a.oversizedGroups == b.oversizedGroups && a.repeats == b.repeats
+    }
+}

@@ -1,0 +1,77 @@
+import Dispatch
+import Synchronization
+
+extension SessionSolver {
+    /// Solves the session without blocking Swift concurrency's threads: the
+    /// synchronous solve runs on a Dispatch queue, and the calling task waits
+    /// without holding a thread.
+    ///
+    /// ```swift
+    /// let session = try JSONDecoder().decode(Session.self, from: body)
+    /// let output = try await SessionSolver().solve(session)
+    /// ```
+    ///
+    /// - Throws: `CancellationError` as soon as the calling task is cancelled
+    ///   (at once, not when the solver stops): the solver's work is dropped and
+    ///   its thread ends at the session's time limit at the latest.
+    /// - Parameter progress: told each phase and how far it is, from the
+    ///   solving threads; must be cheap.
+    public func solve(_ session: Session, progress: (@Sendable (SolveProgress) -> Void)? = nil) async throws -> Output {
+        try Task.checkCancellation()
+        let handoff = SolveHandoff()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Output, any Error>) in
+                guard handoff.wait(continuation) else { return }
+                DispatchQueue.global(qos: .userInitiated).async {
+                    let output = self.solve(session) { phase, fraction in
+                        guard let phase = SolvePhase(rawValue: phase) else { return }
+                        progress?(SolveProgress(phase: phase, fraction: fraction))
+                    }
+                    handoff.finish(.success(output))
+                }
+            }
+        } onCancel: {
+            handoff.finish(.failure(CancellationError()))
+        }
+    }
+}
+
+/// Hands a solve's result to the waiting task exactly once: whichever of the
+/// solve and the cancellation comes first resumes it, the other is dropped.
+private final class SolveHandoff: Sendable {
+    private enum State {
+        case idle
+        case waiting(CheckedContinuation<Output, any Error>)
+        case cancelled
+        case done
+    }
+
+    private let state = Mutex<State>(.idle)
+
+    /// Stores the continuation; false (after resuming it) when cancelled already.
+    func wait(_ continuation: CheckedContinuation<Output, any Error>) -> Bool {
+        let cancelled = state.withLock { state -> Bool in
+            if case .cancelled = state { state = .done; return true }
+            state = .waiting(continuation)
+            return false
+        }
+        if cancelled { continuation.resume(throwing: CancellationError()) }
+        return !cancelled
+    }
+
+    func finish(_ result: Result<Output, any Error>) {
+        let continuation = state.withLock { state -> CheckedContinuation<Output, any Error>? in
+            switch state {
+            case .idle:
+                state = .cancelled
+                return nil
+            case .waiting(let c):
+                state = .done
+                return c
+            case .cancelled, .done:
+                return nil
+            }
+        }
+        continuation?.resume(with: result)
+    }
+}
