@@ -11,7 +11,8 @@ extension SessionSolver {
     /// let output = try await SessionSolver().solve(session)
     /// ```
     ///
-    /// - Throws: `CancellationError` as soon as the calling task is cancelled
+    /// - Throws: `SessionError` when the session is not valid (`Session.validate()`);
+    ///   `CancellationError` as soon as the calling task is cancelled
     ///   (at once, not when the solver stops): the solver's work is dropped and
     ///   its thread ends at the session's time limit at the latest.
     /// - Parameter progress: told each phase and how far it is, from the
@@ -23,11 +24,15 @@ extension SessionSolver {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Output, any Error>) in
                 guard handoff.wait(continuation) else { return }
                 DispatchQueue.global(qos: .userInitiated).async {
-                    let output = self.solve(session) { phase, fraction in
-                        guard let phase = SolvePhase(rawValue: phase) else { return }
-                        progress?(SolveProgress(phase: phase, fraction: fraction))
+                    do {
+                        let output = try self.solve(session) { phase, fraction in
+                            guard let phase = SolvePhase(rawValue: phase) else { return }
+                            progress?(SolveProgress(phase: phase, fraction: fraction))
+                        }
+                        handoff.finish(.success(output))
+                    } catch {
+                        handoff.finish(.failure(error))
                     }
-                    handoff.finish(.success(output))
                 }
             }
         } onCancel: {

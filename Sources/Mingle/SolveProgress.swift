@@ -1,5 +1,7 @@
 /// A phase of a solve, as the progress callback names it.
 public enum SolvePhase: String, Sendable, Hashable, CaseIterable {
+    /// Checking the session (`Session.validate()`).
+    case validating
     /// Building the problem from the session.
     case compiling
     /// The heuristic solver, block by block.

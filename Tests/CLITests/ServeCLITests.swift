@@ -88,7 +88,7 @@ struct ServeCLITests {
         let solved = try await server.request("/v1/solve", method: "POST", token: Self.token, body: example)
         #expect(solved.status == 200)
         let output = try JSONDecoder().decode(Output.self, from: solved.body)
-        #expect(output == solvedInline(try Session.decode([UInt8](example)).session))
+        #expect(try output == solvedInline(try Session.decode([UInt8](example)).session))
         // A solve in flight when SIGTERM comes still gets its answer, then the server exits 0.
         let company = try Data(contentsOf: URL(fileURLWithPath: CLITests.company))
         async let inFlight = server.request("/v1/solve", method: "POST", token: Self.token, body: company)
@@ -117,4 +117,4 @@ struct ServeCLITests {
 }
 
 /// The synchronous solve (in an async context, `solve(_:)` is the async one).
-func solvedInline(_ session: Session) -> Output { SessionSolver().solve(session) }
+func solvedInline(_ session: Session) throws -> Output { try SessionSolver().solve(session) }

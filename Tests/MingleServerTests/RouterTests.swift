@@ -34,7 +34,7 @@ struct RouterTests {
             #expect(response.headers[.contentType] == "application/json")
             let output = try JSONDecoder().decode(Output.self, from: Data(response.body.readableBytesView))
             let session = try Session.decode([UInt8](Self.example)).session
-            #expect(output == solvedInline(session))
+            #expect(try output == solvedInline(session))
         }
     }
 
@@ -74,7 +74,7 @@ struct RouterTests {
     @Test func scoreRescoresAGrouping() async throws {
         try await Self.service().makeApplication().test(.live) { client in
             let session = try Session.decode([UInt8](Self.example)).session
-            let solved = solvedInline(session)
+            let solved = try solvedInline(session)
             let groups = solved.groups.map { $0.members }
             let request = try JSONSerialization.data(withJSONObject: [
                 "session": JSONSerialization.jsonObject(with: Self.example), "groups": groups,
@@ -113,8 +113,8 @@ struct RouterTests {
             guard out.count == 3 else { return }
             let first = try JSONDecoder().decode(Output.self, from: Data(out[0].utf8))
             let last = try JSONDecoder().decode(Output.self, from: Data(out[2].utf8))
-            #expect(first == solvedInline(session))
-            #expect(last == solvedInline(second))
+            #expect(try first == solvedInline(session))
+            #expect(try last == solvedInline(second))
             let error = try JSONValue.parse(String(out[1]))
             #expect(error["line"] == .number(JSONNumber(2)) && error["error"] == .string("invalid session"))
         }
@@ -227,7 +227,7 @@ struct RouterTests {
 }
 
 /// The synchronous solve (in an async context, `solve(_:)` is the async one).
-func solvedInline(_ session: Session) -> Output { SessionSolver().solve(session) }
+func solvedInline(_ session: Session) throws -> Output { try SessionSolver().solve(session) }
 
 /// A response, read whole.
 struct Reply: Sendable {

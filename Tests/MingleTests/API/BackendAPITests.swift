@@ -27,8 +27,8 @@ struct BackendAPITests {
     }
 
     /// The synchronous solve (in an async context, `solve(_:)` is the async one).
-    static func solvedInline(_ session: Session, _ solver: SessionSolver = SessionSolver()) -> Output {
-        solver.solve(session)
+    static func solvedInline(_ session: Session, _ solver: SessionSolver = SessionSolver()) throws -> Output {
+        try solver.solve(session)
     }
 
     @Test func sessionEncodesAsTheCLIWritesIt() throws {
@@ -53,7 +53,7 @@ struct BackendAPITests {
 
     @Test func outputEncodesAsTheCLIWritesIt() throws {
         let (_, session) = try Self.dataset("example-20.json")
-        var output = SessionSolver(timeLimit: 2).solve(session)
+        var output = try SessionSolver(timeLimit: 2).solve(session)
         output.warnings = ["a note"]
         let encoded = try JSONEncoder().encode(output)
         #expect(Self.sortedKeys(try JSONValue.parse([UInt8](encoded))) == Self.sortedKeys(try JSONValue.parse(output.jsonBytes())))
@@ -64,7 +64,7 @@ struct BackendAPITests {
 
     @Test func outputEqualityIgnoresTimings() throws {
         let (_, session) = try Self.dataset("example-20.json")
-        let a = SessionSolver(timeLimit: 2).solve(session)
+        let a = try SessionSolver(timeLimit: 2).solve(session)
         var b = a
         b.stats.seconds += 3
         #expect(a == b)
@@ -89,7 +89,7 @@ struct BackendAPITests {
         let phases = Phases()
         let solver = SessionSolver(timeLimit: 30)
         let output = try await solver.solve(session) { phases.add($0.phase) }
-        #expect(output == Self.solvedInline(session, solver))
+        #expect(try output == Self.solvedInline(session, solver))
         #expect(phases.seen.contains(.compiling) && phases.seen.contains(.output))
     }
 
