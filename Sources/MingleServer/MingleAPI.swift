@@ -31,7 +31,7 @@ struct MingleAPI: Sendable {
 
     // MARK: Routes
 
-    /// A session in, its output out (SPEC section 3). The solve is cancelled
+    /// A session in, its output out (docs/format.md (the output)). The solve is cancelled
     /// when the client closes its connection; the connection is closed after
     /// the answer (Hummingbird's inbound-close watch consumes it).
     func solve(_ request: Request) async throws -> Response {

@@ -1,7 +1,7 @@
 import Foundation
 import Mingle
 
-/// Exit codes of SPEC section 4 (from BSD's sysexits).
+/// Exit codes of docs/format.md (exit codes) (from BSD's sysexits).
 enum ExitStatus: Int32 {
     case success = 0
     case usage = 2

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Mingle
 
-/// `mingle import`: a CSV export of members -> the members file of SPEC section 1.
+/// `mingle import`: a CSV export of members -> the members file of docs/format.md (the session).
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",

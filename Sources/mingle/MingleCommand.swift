@@ -20,7 +20,7 @@ struct MingleCommand: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// Runs the command, mapping errors to the exit codes of SPEC section 4.
+    /// Runs the command, mapping errors to the exit codes of docs/format.md (exit codes).
     static func main() {
         do {
             var command = try parseAsRoot()

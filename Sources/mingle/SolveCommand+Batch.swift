@@ -3,7 +3,7 @@ import Mingle
 
 /// `mingle solve --batch FILE`: one session per line (JSON Lines), solved on
 /// all cores; the results are written in input order, one line each: the
-/// output of SPEC section 3 on one line, or for a line that is not a valid
+/// output of docs/format.md (the output) on one line, or for a line that is not a valid
 /// session `{"line": N, "error": "invalid session", "issues": [...]}`. Blank
 /// lines are skipped. Every problem is also listed on standard error as
 /// `FILE:LINE: $.path: what is wrong`, and the exit code is then 65, after

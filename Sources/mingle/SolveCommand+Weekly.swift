@@ -47,7 +47,7 @@ struct WeeklyRunOptions: ParsableArguments {
         var templates = MessageTemplates.builtIn
     }
 
-    /// Reads the session: INPUT alone (or standard input) as SPEC section 4 has
+    /// Reads the session: INPUT alone (or standard input) as docs/format.md (exit codes) has
     /// it, or, when a part is given, INPUT (a whole session or a fragment) and
     /// the parts merged.
     func prepare(input: String?, log: Log) throws(CLIFailure) -> Prepared {

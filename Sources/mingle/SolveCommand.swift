@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Mingle
 
-/// `mingle solve`: SPEC section 4.
+/// `mingle solve`: docs/format.md (exit codes).
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",

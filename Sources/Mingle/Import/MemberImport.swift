@@ -1,5 +1,5 @@
 /// Turns a CSV export of members (an HR system, a spreadsheet) into the
-/// members of SPEC section 1, validating every row as member platforms do.
+/// members of docs/format.md (the session), validating every row as member platforms do.
 ///
 /// Required columns are first name, last name and email, with English or French
 /// headers in any case and with or without accents (`Prénom`, `Nom`, `Email`,

@@ -38,7 +38,7 @@ struct CompiledRule: Sendable {
         }
     }
 
-    /// Whether the rule holds for the pair (SPEC section 1, Rules).
+    /// Whether the rule holds for the pair (docs/format.md (the session), Rules).
     @inline(__always)
     func holds(_ i: Int, _ j: Int) -> Bool {
         switch storage {

@@ -1,4 +1,4 @@
-/// A pair of participants that may share a group, and its weight (SPEC section 2).
+/// A pair of participants that may share a group, and its weight (docs/format.md (what the solver looks for)).
 public struct AllowedPair: Sendable, Equatable {
     /// Participant indices, `a < b`.
     public var a: Int32

@@ -1,5 +1,5 @@
 extension Problem {
-    /// Compiles a validated session into a problem (SPEC sections 1 and 2).
+    /// Compiles a validated session into a problem (docs/format.md (the session, what the solver looks for)).
     ///
     /// Participants are `session.participants` in their order, or every `active`
     /// member in member order; those whose status is pending or paused, or who

@@ -1,4 +1,4 @@
-/// A session compiled for solvers (SPEC section 2): the participants who can be
+/// A session compiled for solvers (docs/format.md (what the solver looks for)): the participants who can be
 /// placed, the rules turned into integer codes per participant, and the sparse
 /// pair data of history and exclusions.
 ///
@@ -62,7 +62,7 @@ public struct AbsentParticipant: Sendable, Equatable {
 
 extension Problem {
     /// The weight of the pair (i, j): the weights of the soft rules that hold,
-    /// minus the history penalties (SPEC section 2).
+    /// minus the history penalties (docs/format.md (what the solver looks for)).
     ///
     /// - Complexity: O(rules + log(links of i)).
     public func weight(_ i: Int, _ j: Int) -> Double {

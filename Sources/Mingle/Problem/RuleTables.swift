@@ -3,7 +3,7 @@
 /// values it holds: the vocabulary of profiles.
 ///
 /// Two participants with the same value on every rule are interchangeable but
-/// for their history and exclusions (SPEC section 2 reads nothing else).
+/// for their history and exclusions (docs/format.md (what the solver looks for) reads nothing else).
 struct RuleTables: Sendable {
     /// A rule's values: `values[i]` in 0..<count for participant i, and
     /// `count` itself for a participant lacking the category.

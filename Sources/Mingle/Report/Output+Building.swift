@@ -1,5 +1,5 @@
 extension Output {
-    /// Builds the output of SPEC section 3 from a solver's result: member ids,
+    /// Builds the output of docs/format.md (the output) from a solver's result: member ids,
     /// group scores, the unmatched with their reasons (participant order), stats.
     ///
     /// - Complexity: O(groups × k² × rules) plus the reasons of the unplaced

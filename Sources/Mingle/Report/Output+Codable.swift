@@ -1,5 +1,5 @@
 /// `Codable` for an output, through the CLI's writer and reader: encoding
-/// gives the JSON of `jsonBytes()` (SPEC section 3, seconds rounded to the
+/// gives the JSON of `jsonBytes()` (docs/format.md (the output), seconds rounded to the
 /// millisecond as the CLI writes them), decoding reads what `Output.decode`
 /// reads plus the warnings.
 extension Output: Codable {

@@ -1,4 +1,4 @@
-/// The result of a session, as SPEC section 3 defines it.
+/// The result of a session, as docs/format.md (the output) defines it.
 public struct Output: Sendable, Equatable {
     public var version: Int = 1
     public var status: SolutionStatus
@@ -62,7 +62,7 @@ public struct Output: Sendable, Equatable {
 }
 
 extension Output {
-    /// The output as JSON text (keys in SPEC order), ending with a newline.
+    /// The output as JSON text (keys in the format's order), ending with a newline.
     ///
     /// - Parameter indent: spaces per level; 0 for one line (JSON Lines).
     public func jsonBytes(indent: Int = 2) -> [UInt8] {

@@ -1,4 +1,4 @@
-/// A direct, unoptimised reading of SPEC sections 1 and 2 over a session, by
+/// A direct, unoptimised reading of docs/format.md (the session, what the solver looks for) over a session, by
 /// member id: which pairs are allowed and what they weigh.
 ///
 /// It shares no code with `Problem` on purpose: the validator uses it to check
@@ -51,7 +51,7 @@ public struct SpecReference: Sendable {
 
     public func status(of id: String) -> MemberStatus? { members[id]?.status }
 
-    /// Whether the rule holds for members a and b (SPEC section 1, Rules).
+    /// Whether the rule holds for members a and b (docs/format.md (the session), Rules).
     public func holds(_ rule: Rule, _ a: String, _ b: String) -> Bool {
         guard let va = members[a]?.categories[rule.category], let vb = members[b]?.categories[rule.category] else { return false }
         let set = SpecReference.elements(of:)

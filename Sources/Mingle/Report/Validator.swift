@@ -1,7 +1,7 @@
 /// Checks a grouping against its session with `SpecReference`, independently of
 /// any solver: every participant at most once (and, for a full output, exactly
 /// once in a group or unmatched), group sizes, allowed pairs, and the scores and
-/// objective recomputed from SPEC section 2.
+/// objective recomputed from docs/format.md (what the solver looks for).
 public struct Validator: Sendable {
     public let reference: SpecReference
     public let session: Session

@@ -8,7 +8,7 @@
 /// groups of k+1 are read from the past session's groups (k is the program's
 /// current `groupSize`).
 ///
-/// The priority is lexicographic after points 1 and 2 of SPEC section 2 and
+/// The priority is lexicographic after points 1 and 2 of docs/format.md (what the solver looks for) and
 /// before the score: see `FairnessPass`.
 public struct FairnessPolicy: Sendable, Equatable {
     /// How many of the most recent past sessions count (>= 1).
@@ -22,7 +22,7 @@ public struct FairnessPolicy: Sendable, Equatable {
 extension Session {
     /// The priority members under `policy`: members listed as unmatched, or in a
     /// group larger than the program's `groupSize`, in one of the last
-    /// `policy.lookback` past sessions (in the order of SPEC section 1,
+    /// `policy.lookback` past sessions (in the order of docs/format.md (the session),
     /// History). Sorted by id.
     ///
     /// - Complexity: O(size of those past sessions + p log p).

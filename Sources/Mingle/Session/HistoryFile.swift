@@ -1,6 +1,6 @@
 /// The history file a weekly job keeps (an extension of the spec):
-/// `{"version": 1, "history": [past sessions]}`, the `history` of SPEC
-/// section 1 on its own, so that it can be a part of the next week's session.
+/// `{"version": 1, "history": [past sessions]}`, the `history` of a session
+/// (docs/format.md) on its own, so that it can be a part of the next week's session.
 public enum HistoryFile {
     /// Reads a history file: an object with `history` (and optionally `version`).
     ///

@@ -1,7 +1,7 @@
 /// Writing the parts of a session that more than one file holds: members,
 /// a program's audience, past sessions.
 extension JSONWriter {
-    /// Writes a member as SPEC section 1 has it (categories sorted by name), then
+    /// Writes a member as docs/format.md (the session) has it (categories sorted by name), then
     /// the extension fields `groups`, `guest` and `language` when they are set.
     ///
     /// - Complexity: O(size of the member + c log c) for c categories.

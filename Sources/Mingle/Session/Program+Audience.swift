@@ -4,7 +4,7 @@
 /// audience takes no part and is reported unmatched with the condition that
 /// failed.
 ///
-/// Every condition must hold. Values compare as in the rules of SPEC section 1:
+/// Every condition must hold. Values compare as in the rules of docs/format.md (the session):
 /// a category value is a set (a scalar is a one-element set) and `"3"` is not `3`.
 public struct Audience: Sendable, Equatable {
     /// Conditions on category values, in program order.

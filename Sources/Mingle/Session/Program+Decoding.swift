@@ -1,7 +1,7 @@
 extension Program {
     /// Reads and validates a program on its own (a rule set file of `mingle
     /// compare`, a program file of `mingle solve --program`): the object of
-    /// SPEC section 1's `program`, with JSON paths from its root
+    /// docs/format.md (the session)'s `program`, with JSON paths from its root
     /// (`$.rules[2].kind`), or the same wrapped as `{"version": 1, "program":
     /// {...}}` (paths `$.program.rules[2].kind`). With `session`, a `within`
     /// rule over a category that is not a number for one of its members is an

@@ -1,5 +1,5 @@
 /// `Codable` for a session, through the CLI's reader and writer: encoding
-/// gives the JSON of `jsonBytes()` (SPEC section 1), decoding validates as
+/// gives the JSON of `jsonBytes()` (docs/format.md (the session)), decoding validates as
 /// `Session.decode` does and throws its `SessionError` (every issue with its
 /// JSON path) for an invalid session.
 extension Session: Codable {

@@ -1,7 +1,7 @@
 import Foundation
 
 extension Session {
-    /// Reads and validates a session from JSON bytes (SPEC section 1).
+    /// Reads and validates a session from JSON bytes (docs/format.md (the session)).
     ///
     /// Every problem is collected, not only the first; the session is returned
     /// only when there is no error. Warnings are returned alongside it.
@@ -538,7 +538,7 @@ func editDistance(_ a: String, _ b: String) -> Int {
 
 /// ISO-8601 dates as history uses them: `YYYY-MM-DD`, optionally followed by a time.
 enum ISODate {
-    /// A key that sorts chronologically for dates of the forms SPEC allows
+    /// A key that sorts chronologically for dates of the forms the format allows
     /// (the date part, then the time text), or nil when the text is not ISO-8601.
     static func sortKey(_ text: String) -> String? {
         let u = Array(text.utf8)

@@ -1,5 +1,5 @@
 extension Session {
-    /// The session as JSON text in the format of SPEC section 1 (keys in spec
+    /// The session as JSON text in the format of docs/format.md (the session) (keys in spec
     /// order, categories sorted by name), ending with a newline.
     ///
     /// - Parameter indent: spaces per level; 0 writes one line (JSON Lines).

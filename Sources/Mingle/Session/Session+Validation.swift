@@ -6,7 +6,7 @@ extension Session {
     public static let weightLimit = 1e9
 
     /// Every problem with the values of a session, errors and warnings: the
-    /// checks of SPEC section 1 that a type cannot make (group size, unique
+    /// checks of docs/format.md (the session) that a type cannot make (group size, unique
     /// non-empty ids, participants that are members, `within` over numbers,
     /// dates, limits), with JSON paths as a file holding this session would
     /// have them.
@@ -147,7 +147,7 @@ private struct SessionChecks {
         error(path, "\(what) must be a number from -1e9 to 1e9 (sums of weights must stay exact), found \(JSONWriter.format(value))")
     }
 
-    /// `within` over a value that is not a finite number is an input error (SPEC 1, Rules).
+    /// `within` over a value that is not a finite number is an input error (docs/format.md, Rules).
     mutating func within(_ session: Session) {
         let categories = Set(session.program.rules.compactMap { rule -> String? in
             if case .within = rule.kind { return rule.category }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A matching session, as defined by SPEC section 1: the program and its rules,
+/// A matching session, as defined by docs/format.md (the session): the program and its rules,
 /// the members, who takes part, the history of past sessions, exclusions and
 /// solver options. Obtain one with `Session.decode(_:file:)`, which validates it.
 public struct Session: Sendable, Equatable {
@@ -58,7 +58,7 @@ public struct Program: Sendable, Equatable {
         self.audience = audience
     }
 
-    /// The group sizes SPEC section 1 allows.
+    /// The group sizes docs/format.md (the session) allows.
     public static let groupSizes: ClosedRange<Int> = 2...64
 }
 

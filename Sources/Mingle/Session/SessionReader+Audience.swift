@@ -98,8 +98,8 @@ extension SessionReader {
     }
 
     /// Reports members' extension fields of the wrong type: an error when the
-    /// audience relies on the field, a warning otherwise (SPEC ignores unknown
-    /// member keys, so a session valid under SPEC stays valid). Also warns about
+    /// audience relies on the field, a warning otherwise (the format ignores unknown
+    /// member keys, so a session valid under the format stays valid). Also warns about
     /// audience conditions that admit nobody.
     ///
     /// - Complexity: O(members × audience conditions).

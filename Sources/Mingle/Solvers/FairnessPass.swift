@@ -1,6 +1,6 @@
 /// Places priority members first (the `fairness` extension; see
 /// `FairnessPolicy`), after any solver, without changing points 1 and 2 of
-/// SPEC section 2: the same number of participants placed, the same number of
+/// docs/format.md (what the solver looks for): the same number of participants placed, the same number of
 /// groups of k+1.
 ///
 /// It makes exchanges that only ever displace members without priority:

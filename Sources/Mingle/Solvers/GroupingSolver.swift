@@ -1,5 +1,5 @@
 /// A solver turns a compiled problem into groups. Every solver honours the
-/// lexicographic order of SPEC section 2: more participants placed, then fewer
+/// lexicographic order of docs/format.md (what the solver looks for): more participants placed, then fewer
 /// groups of k+1, then a higher total score.
 public protocol GroupingSolver: Sendable {
     /// The name written in the output's `solver` field.
@@ -32,7 +32,7 @@ public struct SolveLimits: Sendable {
 
 /// What the solution is known to be (apart from whether the call worked).
 public enum SolutionStatus: String, Sendable, Equatable {
-    /// Proved best in the order of SPEC section 2.
+    /// Proved best in the order of docs/format.md (what the solver looks for).
     case optimal
     /// Valid, without proof of optimality.
     case feasible
@@ -61,7 +61,7 @@ public struct SolverResult: Sendable {
     }
 }
 
-/// The value of a solution in the lexicographic order of SPEC section 2.
+/// The value of a solution in the lexicographic order of docs/format.md (what the solver looks for).
 public struct GroupingValue: Sendable, Equatable, Comparable, CustomStringConvertible {
     public var placed: Int
     public var oversized: Int

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Mingle
 
-@Suite("Problem compilation: rules, history, exclusions, participants (SPEC sections 1-2)")
+@Suite("Problem compilation: rules, history, exclusions, participants (docs/format.md: the session, what the solver looks for)")
 struct ProblemTests {
     func problem(_ rules: String, _ members: String, extra: String = "") throws -> Problem {
         Problem(try decodeSession(#"{"program": {"rules": [\#(rules)]}, "members": [\#(members)]\#(extra)}"#))

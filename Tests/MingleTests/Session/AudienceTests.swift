@@ -83,7 +83,7 @@ struct AudienceTests {
         #expect(output.stats.participants == 12)
     }
 
-    /// A pending or paused participant keeps the SPEC reason even when also outside the audience.
+    /// A pending or paused participant keeps the reason of the format even when also outside the audience.
     @Test func statusComesBeforeAudience() throws {
         let session = try decodeSession("""
         {"program": {"audience": {"guests": false}},
@@ -124,7 +124,7 @@ struct AudienceTests {
         #expect(issues.contains { $0.path == path && $0.message.contains(message) }, "\(issues)")
     }
 
-    /// SPEC ignores unknown member keys: without an audience using them, extension
+    /// The format ignores unknown member keys: without an audience using them, extension
     /// fields of the wrong type are warnings, and the session stays valid.
     @Test func wrongExtensionFieldsWithoutAudienceAreWarnings() throws {
         let json = #"{"members": [{"id": "a", "guest": "yes", "groups": "team", "language": 3}], "program": {"audience": {"categories": [{"category": "c", "in": ["x"]}]}}}"#

@@ -1,7 +1,7 @@
 import Testing
 @testable import Mingle
 
-@Suite("Session decoding and validation (SPEC section 1)")
+@Suite("Session decoding and validation (docs/format.md: the session)")
 struct SessionDecodingTests {
     static let minimal = #"{"members": [{"id": "a"}, {"id": "b"}]}"#
 

@@ -84,7 +84,7 @@ struct FairnessTests {
     }
 
     /// On random sessions with random priority members: the output is valid,
-    /// points 1 and 2 of SPEC section 2 are those of the plain solve, fairness
+    /// points 1 and 2 of docs/format.md (what the solver looks for) are those of the plain solve, fairness
     /// without priority members changes nothing, and no single exchange of the
     /// pass could still serve a priority member (checked with the reference).
     @Test(arguments: 0..<40)

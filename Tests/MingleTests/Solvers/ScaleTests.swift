@@ -22,7 +22,7 @@ struct ScaleTests {
 
     /// Valid on every small instance shape, and its bound is never below the
     /// brute-force optimum (which is at least as good as any solution on
-    /// placed and oversized groups, so SPEC section 3 requires it).
+    /// placed and oversized groups, so docs/format.md (the output) requires it).
     @Test(arguments: 0..<120)
     func validWithBoundAboveBruteForce(seed: Int) {
         let (session, k, remainder, n) = RandomSessions.small(seed: seed, stream: 7000)

@@ -1,7 +1,7 @@
 import Foundation
 @testable import Mingle
 
-/// Random small sessions covering every feature of SPEC section 1, for
+/// Random small sessions covering every feature of docs/format.md (the session), for
 /// comparisons against brute force and the spec reference.
 struct RandomSessions {
     var rng: SplitMix64
@@ -82,7 +82,7 @@ extension RandomSessions {
 }
 
 /// Exhaustive search over all groupings, straight from the spec (by id, with
-/// `SpecReference`): the best value in the order of SPEC section 2.
+/// `SpecReference`): the best value in the order of docs/format.md (what the solver looks for).
 enum BruteForce {
     static func best(_ session: Session) -> GroupingValue {
         let reference = SpecReference(session)

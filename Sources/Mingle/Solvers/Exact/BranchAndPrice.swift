@@ -5,7 +5,7 @@ import MingleGLPK
 /// its allowed groups.
 ///
 /// With G the allowed groups (sizes k, and k+1 under `merge`) and x_g ∈ {0,1},
-/// the set-packing program of the three lexicographic stages of SPEC section 2:
+/// the set-packing program of the three lexicographic stages of docs/format.md (what the solver looks for):
 ///
 ///     Σ_{g ∋ i} x_g ≤ 1                      for every participant i
 ///     stage 1:  P* = max Σ_g |g| x_g          (participants placed)

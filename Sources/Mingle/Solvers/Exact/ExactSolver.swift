@@ -1,6 +1,6 @@
 import Foundation
 
-/// `exact`: a proven best solution (SPEC section 2), block by block (no
+/// `exact`: a proven best solution (docs/format.md (what the solver looks for)), block by block (no
 /// allowed pair crosses two blocks, so the best solution is the union of the
 /// blocks' best solutions).
 ///

@@ -1,7 +1,7 @@
 /// Groups of two as a weighted matching problem on one block.
 ///
 /// The block's allowed pairs form a graph; with `remainder: leaveOut` and k = 2
-/// the order of SPEC section 2 is exactly "maximum cardinality, then maximum
+/// the order of docs/format.md (what the solver looks for) is exactly "maximum cardinality, then maximum
 /// weight", which `WeightedMatching` solves in maximum-cardinality mode and
 /// certifies with its dual solution (no big constant is added to the weights).
 ///

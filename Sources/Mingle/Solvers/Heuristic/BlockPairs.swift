@@ -45,7 +45,7 @@ struct BlockPairs: Sendable {
 }
 
 extension BlockPairs {
-    /// The value (SPEC section 2 order) of groups given as local indices;
+    /// The value (docs/format.md (what the solver looks for) order) of groups given as local indices;
     /// the score counts `-infinity` for a disallowed pair.
     ///
     /// - Complexity: O(Σ group size²), O(Σ size² × rules) when not dense.

@@ -4,7 +4,7 @@ import Foundation
 /// in, the groups, and each member's contribution to its group's score.
 ///
 /// Groups live in slots that may become empty; `groupOf[a] == -1` means a is
-/// unplaced. The value kept is the SPEC section 2 tuple (placed, oversized, score).
+/// unplaced. The value kept is the docs/format.md (what the solver looks for) tuple (placed, oversized, score).
 struct BlockSearch {
     let pairs: BlockPairs
     let k: Int
@@ -144,7 +144,7 @@ struct BlockSearch {
     /// insertion into a group of k (merge), new groups from the unplaced plus at
     /// most one member of each group of k+1, and one-step ejection (u takes a's
     /// place, a goes elsewhere). Every accepted move improves the first two
-    /// criteria of SPEC section 2, so the loop ends.
+    /// criteria of docs/format.md (what the solver looks for), so the loop ends.
     mutating func improvePlacement() {
         var changed = true
         while changed && !timeIsUp {

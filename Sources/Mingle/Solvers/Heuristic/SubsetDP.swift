@@ -1,6 +1,6 @@
 /// Exact solution of a small block by dynamic programming over subsets.
 ///
-/// f(S) is the best value (SPEC section 2 order) achievable with the
+/// f(S) is the best value (docs/format.md (what the solver looks for) order) achievable with the
 /// participants in S. With i the lowest member of S, either i stays unplaced,
 /// f(S) = f(S \ {i}), or i is in an allowed group G ⊆ S of size k (or k+1 under
 /// `merge`) whose lowest member is i: f(S) = value(G) + f(S \ G). Since every

@@ -156,7 +156,7 @@ struct ProfileRelaxation: Sendable {
         }
     }
 
-    /// The bound of SPEC section 3 for this block: the largest
+    /// The bound of docs/format.md (the output) for this block: the largest
     /// k·S(B) + (k−1)·(S(P) − S(B)) over placed counts P in `placed` and members
     /// in groups of k+1, B = (k+1)·O for O in `oversizedGroups`, B ≤ P.
     ///

@@ -1,5 +1,5 @@
 extension ScaleSearch {
-    /// Places more members, each move improving the first two criteria of SPEC
+    /// Places more members, each move improving the first two criteria of docs/format.md
     /// section 2 (so the loop ends): new groups of k from the unplaced and
     /// members of groups of k+1;
     /// under `merge`, insertion of an unplaced member into a group of k; and

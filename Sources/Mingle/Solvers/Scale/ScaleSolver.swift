@@ -23,7 +23,7 @@ import Foundation
 ///
 /// Blocks of at most `exactBlockLimit` members are solved exactly (`SubsetDP`).
 /// The result is `optimal` when the bound meets the objective and placement is
-/// proven best; otherwise `feasible` with the bound (SPEC section 3).
+/// proven best; otherwise `feasible` with the bound (docs/format.md (the output)).
 ///
 /// - Complexity: per block of m members and C profiles, O(m log m + C³ + LP)
 ///   for the profiles, and O(m · k² · samples) weight evaluations per phase of
@@ -157,7 +157,7 @@ public struct ScaleSolver: GroupingSolver {
         }
     }
 
-    /// Assembles the groups and the bound of SPEC section 3 (see `ProfileRelaxation`).
+    /// Assembles the groups and the bound of docs/format.md (the output) (see `ProfileRelaxation`).
     private func result(_ runs: [BlockRun], problem: Problem) -> SolverResult {
         let k = problem.groupSize
         let merge = problem.remainder == .merge
