@@ -3,7 +3,8 @@
 # second and p50/p99 latency of POST /v1/solve for datasets/company-500.json at
 # concurrency 1, 2 and 8; then 4x overload (4 x (max-concurrent + max-queue)
 # connections): only 200s and 503s are allowed, and the server's peak memory
-# (VmHWM) is reported. Each step runs for DURATION seconds (default 20, at most 30).
+# (VmHWM) is reported. Each step runs for DURATION seconds (default 20, at most 30)
+# and reports the load average beside its figures.
 #
 #   Benchmarks/scripts/serve-load.sh
 #   DURATION=10 MAX_CONCURRENT=2 MAX_QUEUE=4 Benchmarks/scripts/serve-load.sh
@@ -61,11 +62,20 @@ function done(summary, latency, requests)
 end
 LUA
 echo "mingle serve --max-concurrent $maxc --max-queue $maxq on 127.0.0.1:$port; $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The machine may be shared: each step's line ends with the 1-minute load
+# average at its start and at its end.
+load() { cut -d' ' -f1 /proc/loadavg; }
+step() {
+  local before; before=$(load)
+  wrk -t "$1" -c "$2" -d "${duration}s" --timeout 60s -s "$work/solve.lua" "http://127.0.0.1:$port/v1/solve" \
+    | tail -1 | tr -d '\n'
+  echo "; load $before -> $(load)"
+}
 for c in 1 2 8; do
   printf "concurrency %2d: " "$c"
-  wrk -t "$(( c < 2 ? 1 : 2 ))" -c "$c" -d "${duration}s" --timeout 60s -s "$work/solve.lua" "http://127.0.0.1:$port/v1/solve" | tail -1
+  step "$(( c < 2 ? 1 : 2 ))" "$c"
 done
 over=$(( 4 * (maxc + maxq) ))
 printf "overload %3d connections: " "$over"
-wrk -t 2 -c "$over" -d "${duration}s" --timeout 60s -s "$work/solve.lua" "http://127.0.0.1:$port/v1/solve" | tail -1
+step 2 "$over"
 echo "server peak memory: $(grep VmHWM /proc/$server/status | awk '{print $2/1024 " MiB"}'); 5xx other than 503 in the log: $(grep -cE ' 5(0[0-24-9]|[1-9][0-9]) [0-9.]+ms' "$work/log" || true)"

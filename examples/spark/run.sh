@@ -7,7 +7,11 @@
 #   examples/spark/run.sh                       # 400 sessions of 200 members, 2 workers
 #   SESSIONS=1000 MEMBERS=300 WORKERS=4 examples/spark/run.sh
 #   MINGLE=/usr/local/bin/mingle examples/spark/run.sh   # a mingle already built
-#   SOLVER=auto examples/spark/run.sh           # equal only if no solve reaches its time limit
+#   SOLVER=exact TIME_LIMIT=30 examples/spark/run.sh   # pairs proved optimal by the matching
+#
+# The comparison is meaningful only when every solve ends well before its time
+# limit (TIME_LIMIT, default 10 s): the script fails when the slowest solve took
+# more than a fifth of it.
 #
 # Needs Java 17 (Spark's JVM) and Python 3; installs pyspark from PyPI when missing.
 # On a cluster, put `mingle` on every worker and give spark-submit a master URL.
@@ -28,4 +32,4 @@ for i in $(seq 1 "$sessions"); do
   "$MINGLE" generate --members "$members" --seed "$i" --history 8 --compact >> "$work/sessions.jsonl"
 done
 exec python3 examples/spark/batch_on_spark.py --mingle "$MINGLE" --input "$work/sessions.jsonl" \
-  --workers "${WORKERS:-2}" --solver "${SOLVER:-heuristic}" --output "$work/spark.jsonl"
+  --workers "${WORKERS:-2}" --solver "${SOLVER:-heuristic}" --time-limit "${TIME_LIMIT:-10}" --output "$work/spark.jsonl"
