@@ -52,7 +52,7 @@ public struct SessionSolver: Sendable {
         progress?("compiling", 0)
         let problem = Problem(session) { progress?("compiling", $0) }
         var result = SessionSolver.solver(for: options.solver).solve(problem, limits: SolveLimits(options, progress: progress))
-        if let fairness = FairnessPass(session: session, problem: problem) { result = fairness.apply(result) }
+        if let fairness = FairnessPass(problem: problem) { result = fairness.apply(result) }
         progress?("output", 0)
         return Output(problem: problem, result: result, seconds: Date().timeIntervalSince(start))
     }

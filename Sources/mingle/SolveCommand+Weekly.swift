@@ -118,7 +118,7 @@ struct WeeklyRunOptions: ParsableArguments {
             told.append("wrote \(written.count) messages to \(messages)")
         }
         if let appendHistory {
-            let updated = try appended(PastSession(date: day, output: output, session: prepared.session), to: prepared.pastInAppendFile)
+            let updated = try appended(PastSession(date: day, output: output), to: prepared.pastInAppendFile)
             try files.add(HistoryFile.jsonBytes(updated), to: appendHistory)
             told.append("appended the session of \(day) (\(output.groups.count) groups) to \(appendHistory), which now holds \(updated.count) session(s)")
         }

@@ -18,49 +18,57 @@ public struct MessageComposer: Sendable {
 
     /// The messages, in output order: groups member by member, then the unmatched.
     ///
-    /// - Complexity: O(groups × k² × rules + unmatched × participants × rules + history meetings).
+    /// Everything comes from the output of the solve: what a pair shares from
+    /// the rules each group's pairs hold (`Output.Group.rulesHeld`), why a member
+    /// is unmatched from the typed cause (`Output.Unmatched.cause`); the session
+    /// gives names, languages and values. An output read back from JSON carries
+    /// neither: its mates come without facts and its unmatched get the output's
+    /// reason text, with no cause code.
+    ///
+    /// - Complexity: O(members + groups × k² × rules + unmatched).
     public func messages(for session: Session, output: Output) -> [MatchMessage] {
         var memberByID: [String: Member] = [:]
         for m in session.members where memberByID[m.id] == nil { memberByID[m.id] = m }
-        let reference = SpecReference(session)
         var messages: [MatchMessage] = []
         for group in output.groups {
-            for id in group.members {
+            for (position, id) in group.members.enumerated() {
                 guard let member = memberByID[id] else { continue }
-                let mates = group.members.filter { $0 != id }.compactMap { memberByID[$0] }
-                messages.append(match(member, mates: mates, session: session, reference: reference))
+                let mates = group.members.indices.compactMap { other -> (Member, [Int]?)? in
+                    guard other != position, let mate = memberByID[group.members[other]] else { return nil }
+                    return (mate, group.rulesHeld(position, other))
+                }
+                messages.append(match(member, mates: mates, session: session))
             }
         }
-        guard !output.unmatched.isEmpty else { return messages }
-        let problem = Problem(session)
-        var absentCause: [String: UnmatchedCause] = [:]
-        for a in problem.absent { absentCause[a.memberID] = a.cause }
-        var participantIndex: [String: Int] = [:]
-        for (i, id) in problem.participantIDs.enumerated() { participantIndex[id] = i }
         for u in output.unmatched {
             guard let member = memberByID[u.member] else { continue }
-            guard let cause = absentCause[u.member] ?? participantIndex[u.member].map(problem.unplacedCause) else { continue }
-            messages.append(unmatched(member, cause: cause, session: session))
+            messages.append(unmatched(member, u, session: session))
         }
         return messages
     }
 
-    private func match(_ member: Member, mates: [Member], session: Session, reference: SpecReference) -> MatchMessage {
+    /// The match message; each mate comes with the rules (indices in program
+    /// order) that hold for the pair, nil when unknown.
+    private func match(_ member: Member, mates: [(Member, [Int]?)], session: Session) -> MatchMessage {
         let language = templates.language(for: member)
         let wording = MessageWording(language: language)
         var context = common(member, language: language, session: session)
-        context["mates"] = mates.map { mate -> [String: Any] in
+        context["mates"] = mates.map { mate, held -> [String: Any] in
             var m = person(mate)
-            m["facts"] = facts(member, mate, rules: session.program.rules, reference: reference, wording: wording)
+            m["facts"] = facts(member, mate, rules: (held ?? []).map { session.program.rules[$0] }, wording: wording)
             return m
         }
-        context["matesNames"] = wording.list(mates.map(displayName))
-        return message(.match, member: member, language: language, mates: mates.map(\.id), cause: nil, context: context)
+        context["matesNames"] = wording.list(mates.map { displayName($0.0) })
+        return message(.match, member: member, language: language, mates: mates.map { $0.0.id }, cause: nil, context: context)
     }
 
-    private func unmatched(_ member: Member, cause: UnmatchedCause, session: Session) -> MatchMessage {
+    private func unmatched(_ member: Member, _ entry: Output.Unmatched, session: Session) -> MatchMessage {
         let language = templates.language(for: member)
         var context = common(member, language: language, session: session)
+        guard let cause = entry.cause else {
+            context["reason"] = entry.reason
+            return message(.unmatched, member: member, language: language, mates: [], cause: nil, context: context)
+        }
         let category: String? = switch cause {
         case .requiredRule(let c, _, _): c
         case .outsideAudience(.categoryNotAllowed(let c, _, _)): c
@@ -100,11 +108,10 @@ public struct MessageComposer: Sendable {
     }
 
     /// What the member and the mate share or how they differ: one phrase per
-    /// rule of the program that holds for the pair, in program order.
-    private func facts(_ member: Member, _ mate: Member, rules: [Rule], reference: SpecReference, wording: MessageWording) -> [String] {
+    /// rule that holds for the pair (`rules`, in program order).
+    private func facts(_ member: Member, _ mate: Member, rules: [Rule], wording: MessageWording) -> [String] {
         rules.compactMap { rule -> String? in
-            guard reference.holds(rule, member.id, mate.id),
-                  let mine = member.categories[rule.category], let theirs = mate.categories[rule.category] else { return nil }
+            guard let mine = member.categories[rule.category], let theirs = mate.categories[rule.category] else { return nil }
             let mateName = mate.firstName ?? displayName(mate)
             switch rule.kind {
             case .same:

@@ -3,7 +3,8 @@ extension Problem {
     ///
     /// Participants are `session.participants` in their order, or every `active`
     /// member in member order; those whose status is pending or paused, or who
-    /// are outside the program's audience, become `absent`. History sessions are
+    /// are outside the program's audience, become `absent`. Under a fairness
+    /// policy, each participant's priority is compiled too. History sessions are
     /// ordered by date when every one has a date (a stable sort), otherwise by
     /// array order; the last is age 1.
     ///
@@ -51,7 +52,7 @@ extension Problem {
 
         // History: ages, then meetings between participants.
         let repeats = session.program.repeats
-        let ordered = Problem.orderedHistory(session.history)
+        let ordered = PastSession.inAgeOrder(session.history)
         let ages = ordered.indices.map { ordered.count - $0 }
         var builder = PairLinks.Builder(
             count: ids.count,
@@ -90,19 +91,19 @@ extension Problem {
             builder.exclusion(Int32(a), Int32(b))
         }
 
+        // Fairness: who has priority, by participant.
+        var priority: [Bool] = []
+        if let policy = session.program.fairness {
+            let wanted = Set(session.priorityMembers(policy))
+            priority = ids.map(wanted.contains)
+        }
+
         progress?(0.7)
         self.init(groupSize: session.program.groupSize, remainder: session.program.remainder,
                   participantIDs: ids, memberIndices: memberIndices, absent: absent, rules: rules,
                   links: builder.build(),
-                  ruleCategories: session.program.rules.map(\.category), forbidWithin: repeats.forbidWithin)
-    }
-
-    /// History in age order, oldest first: by date when every session has one
-    /// (same dates keep array order), else array order.
-    public static func orderedHistory(_ history: [PastSession]) -> [PastSession] {
-        guard !history.isEmpty, history.allSatisfy({ $0.date != nil }) else { return history }
-        let keyed = history.enumerated().map { (key: ISODate.sortKey($0.element.date!) ?? $0.element.date!, index: $0.offset, session: $0.element) }
-        return keyed.sorted { ($0.key, $0.index) < ($1.key, $1.index) }.map(\.session)
+                  ruleCategories: session.program.rules.map(\.category), forbidWithin: repeats.forbidWithin,
+                  priority: priority)
     }
 }
 

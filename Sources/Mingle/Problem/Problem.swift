@@ -28,6 +28,10 @@ public struct Problem: Sendable {
     public let ruleCategories: [String]
     /// Pairs that met within this many sessions may not share a group.
     public let forbidWithin: Int
+    /// Whether each participant is a priority member of the `fairness`
+    /// extension (`Session.priorityMembers`), by participant index; empty when
+    /// the program has no fairness policy.
+    public let priority: [Bool]
 
     /// The number of placeable participants.
     public var count: Int { participantIDs.count }
@@ -38,8 +42,10 @@ public struct Problem: Sendable {
     }
 
     init(groupSize: Int, remainder: RemainderPolicy, participantIDs: [String], memberIndices: [Int32],
-         absent: [AbsentParticipant], rules: [CompiledRule], links: PairLinks, ruleCategories: [String], forbidWithin: Int) {
+         absent: [AbsentParticipant], rules: [CompiledRule], links: PairLinks, ruleCategories: [String], forbidWithin: Int,
+         priority: [Bool] = []) {
         self.forbidWithin = forbidWithin
+        self.priority = priority
         self.groupSize = groupSize
         self.remainder = remainder
         self.participantIDs = participantIDs
@@ -110,6 +116,19 @@ extension Problem {
         for rule in rules where rule.required && !rule.holds(i, j) { return false }
         return true
     }
+
+    /// Marks the rules that hold for the pair (i, j), by index in program
+    /// order, in the `ruleWords` words of `words` from `offset`: rule r holds
+    /// when bit r % 64 of word offset + r / 64 is set. Messages say what a pair
+    /// shares from it (through `Output.Group.rulesHeld`).
+    ///
+    /// - Complexity: O(rules).
+    func markRulesHeld(_ i: Int, _ j: Int, in words: inout [UInt64], at offset: Int) {
+        for (r, rule) in rules.enumerated() where rule.holds(i, j) { words[offset + r / 64] |= 1 << UInt64(r % 64) }
+    }
+
+    /// Words of a pair's `rulesHeld` set.
+    var ruleWords: Int { (rules.count + 63) / 64 }
 
     /// The index of the first required rule that fails for (i, j), if any.
     func failingRequiredRule(_ i: Int, _ j: Int) -> Int? {

@@ -15,21 +15,63 @@ public struct Output: Sendable, Equatable {
     /// Warnings from the solver (an extension of the spec: absent when empty).
     public var warnings: [String] = []
 
+    /// A group. Equality compares what the JSON holds (members and score).
     public struct Group: Sendable, Equatable {
         public var members: [String]
         public var score: Double
+        /// Which rules hold for each pair of members (`rulesHeld(_:_:)`), as bit
+        /// sets of `Problem.ruleWords` words per pair, pairs (a, b) with a < b in
+        /// order; nil for a group read back from JSON, which does not carry them.
+        var ruleBits: [UInt64]?
+
         public init(members: [String], score: Double) {
             self.members = members
             self.score = score
         }
+
+        init(members: [String], score: Double, ruleBits: [UInt64]) {
+            self.init(members: members, score: score)
+            self.ruleBits = ruleBits
+        }
+
+        /// The program's rules (indices in program order) that hold for the
+        /// members at positions `a` and `b` of `members`, as the solve compiled
+        /// them; nil for a group read back from JSON.
+        public func rulesHeld(_ a: Int, _ b: Int) -> [Int]? {
+            guard let ruleBits, a != b, members.indices.contains(a), members.indices.contains(b) else { return nil }
+            let (x, y, n) = (min(a, b), max(a, b), members.count)
+            let words = ruleBits.count / (n * (n - 1) / 2)
+            let pair = x * n - x * (x + 1) / 2 + (y - x - 1)
+            return (0..<(words * 64)).filter { ruleBits[pair * words + $0 / 64] & (1 << UInt64($0 % 64)) != 0 }
+        }
+
+        public static func == (a: Group, b: Group) -> Bool {
+            a.members == b.members && a.score == b.score
+        }
     }
 
+    /// A participant in no group, and why. Equality compares what the JSON
+    /// holds (member and reason).
     public struct Unmatched: Sendable, Equatable {
         public var member: String
+        /// The cause in the format's words (`cause.description` when there is a cause).
         public var reason: String
+        /// The cause as data: set by a solve (and by `Validator.score`); nil for
+        /// an entry read back from JSON, which holds only the reason's text.
+        public var cause: UnmatchedCause?
+
         public init(member: String, reason: String) {
             self.member = member
             self.reason = reason
+        }
+
+        public init(member: String, cause: UnmatchedCause) {
+            self.init(member: member, reason: cause.description)
+            self.cause = cause
+        }
+
+        public static func == (a: Unmatched, b: Unmatched) -> Bool {
+            a.member == b.member && a.reason == b.reason
         }
     }
 

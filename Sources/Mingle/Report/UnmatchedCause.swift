@@ -21,6 +21,16 @@ public enum UnmatchedCause: Sendable, Equatable, CustomStringConvertible {
     /// Allowed partners exist, but no allowed group had room.
     case leftOver(groupSize: Int, remainder: RemainderPolicy)
 
+    /// Whether the participant could take part and was left out by the
+    /// grouping (false for pending, paused and outside the audience: those take
+    /// no part). The `fairness` extension gives priority to the first kind.
+    public var couldTakePart: Bool {
+        switch self {
+        case .pending, .paused, .outsideAudience: return false
+        case .alone, .requiredRule, .partnersRuledOut, .requiredRulesTogether, .tooFewPartners, .leftOver: return true
+        }
+    }
+
     public var description: String {
         switch self {
         case .pending: return "status pending: invited but not joined yet, takes no part"

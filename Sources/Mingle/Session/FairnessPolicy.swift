@@ -27,7 +27,7 @@ extension Session {
     ///
     /// - Complexity: O(size of those past sessions + p log p).
     public func priorityMembers(_ policy: FairnessPolicy) -> [String] {
-        let ordered = Problem.orderedHistory(history)
+        let ordered = PastSession.inAgeOrder(history)
         var ids = Set<String>()
         for past in ordered.suffix(max(0, policy.lookback)) {
             ids.formUnion(past.unmatched)

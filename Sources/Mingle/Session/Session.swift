@@ -185,6 +185,16 @@ public struct PastSession: Sendable, Equatable {
         self.groups = groups
         self.unmatched = unmatched
     }
+
+    /// History in age order, oldest first: by date when every session has one
+    /// (same dates keep array order), else array order; the last is age 1.
+    ///
+    /// - Complexity: O(h log h) for h past sessions.
+    public static func inAgeOrder(_ history: [PastSession]) -> [PastSession] {
+        guard !history.isEmpty, history.allSatisfy({ $0.date != nil }) else { return history }
+        let keyed = history.enumerated().map { (key: ISODate.sortKey($0.element.date!) ?? $0.element.date!, index: $0.offset, session: $0.element) }
+        return keyed.sorted { ($0.key, $0.index) < ($1.key, $1.index) }.map(\.session)
+    }
 }
 
 /// Two members who must never share a group.

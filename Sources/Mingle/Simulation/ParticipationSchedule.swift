@@ -89,7 +89,7 @@ public struct ParticipationSchedule: Sendable, Equatable {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         formatter.timeZone = TimeZone(identifier: "UTC")
-        guard let latest = Problem.orderedHistory(history).last?.date, history.allSatisfy({ $0.date != nil }),
+        guard let latest = PastSession.inAgeOrder(history).last?.date, history.allSatisfy({ $0.date != nil }),
               let day = formatter.date(from: String(latest.prefix(10))) else {
             return [String?](repeating: nil, count: count)
         }

@@ -65,7 +65,7 @@ public struct ProgramSimulation: Sendable {
             week.options.seed = schedule.seeds[s]
             let output = try solver.solve(week)
             observe?(SimulatedSession(index: s, input: week, output: output))
-            let past = PastSession(date: schedule.dates[s], output: output, session: week)
+            let past = PastSession(date: schedule.dates[s], output: output)
             tracker.record(s, output: output, leftOut: past.unmatched)
             week.history.append(past)
         }

@@ -33,7 +33,7 @@ struct SimulationTracker {
         oversized = leftOut
         tookPart = Array(repeating: false, count: n)
         wasUnlucky = tookPart
-        let past = Problem.orderedHistory(session.history)
+        let past = PastSession.inAgeOrder(session.history)
         pastSessions = past.count
         for (position, p) in past.enumerated() {
             for group in p.groups { forEachPair(of: group) { lastMet[$0] = position } }

@@ -24,12 +24,11 @@ struct FairnessPass {
     /// Whether each participant has priority.
     let priority: [Bool]
 
-    /// The pass for the session's priority members; nil when fairness is off.
-    init?(session: Session, problem: Problem) {
-        guard let policy = session.program.fairness else { return nil }
-        let wanted = Set(session.priorityMembers(policy))
-        self.problem = problem
-        self.priority = problem.participantIDs.map { wanted.contains($0) }
+    /// The pass for the problem's priority members (`Problem.priority`, compiled
+    /// from the session); nil when fairness is off.
+    init?(problem: Problem) {
+        guard !problem.priority.isEmpty else { return nil }
+        self.init(problem: problem, priority: problem.priority)
     }
 
     init(problem: Problem, priority: [Bool]) {

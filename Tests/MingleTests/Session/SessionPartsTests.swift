@@ -80,8 +80,7 @@ struct SessionPartsTests {
         let output = Output(status: .optimal, solver: "test", objective: 0, bound: nil,
                             groups: [.init(members: ["a", "c"], score: 0), .init(members: ["b", "d"], score: 0)], unmatched: [],
                             stats: .init(participants: 4, placed: 4, oversizedGroups: 0, repeats: 0, seconds: 0))
-        let session = Session(members: ["a", "b", "c", "d"].map { Member(id: $0) })
-        let next = try HistoryFile.appending(PastSession(date: "2026-11-23", output: output, session: session), to: past)
+        let next = try HistoryFile.appending(PastSession(date: "2026-11-23", output: output), to: past)
         #expect(next.last == PastSession(date: "2026-11-23", groups: [["a", "c"], ["b", "d"]]))
         // The same week again, an earlier week, or no date: refused.
         #expect(throws: HistoryAppendError.self) { try HistoryFile.appending(PastSession(date: "2026-11-16T18:00", groups: []), to: past) }
@@ -109,7 +108,7 @@ struct SessionPartsTests {
             #expect(output.stats.placed == 26 && output.stats.repeats == 0)
             weeks.append(Set(output.groups.flatMap { g in g.members.flatMap { a in g.members.filter { a < $0 }.map { Set([a, $0]) } } }))
             let past = try historyFile.map { try HistoryFile.decode($0) } ?? []
-            historyFile = HistoryFile.jsonBytes(try HistoryFile.appending(PastSession(date: date, output: output, session: session), to: past))
+            historyFile = HistoryFile.jsonBytes(try HistoryFile.appending(PastSession(date: date, output: output), to: past))
         }
         #expect(weeks[0].count == 13 && weeks[1].count == 13)
         #expect(weeks[0].isDisjoint(with: weeks[1]))

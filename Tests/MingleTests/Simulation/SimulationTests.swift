@@ -200,7 +200,7 @@ struct SimulationTests {
     /// Simulated sessions are dated weekly after the last past session.
     @Test func datesFollowTheHistory() {
         let schedule = ParticipationSchedule(session: Self.session, plan: Self.plan)
-        let last = Problem.orderedHistory(Self.session.history).last!.date!
+        let last = PastSession.inAgeOrder(Self.session.history).last!.date!
         #expect(schedule.dates[0]! > last)
         #expect(schedule.dates == schedule.dates.sorted { $0! < $1! })
         var undated = Self.session

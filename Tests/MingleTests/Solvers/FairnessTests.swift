@@ -94,7 +94,7 @@ struct FairnessTests {
         let (k, remainder) = shapes[seed % shapes.count]
         var session = sessions.session(participants: 6 + seed % 8, groupSize: k, remainder: remainder)
         // The newest past session is empty, so that fairness alone has no priority members yet.
-        session.history = Problem.orderedHistory(session.history).map { PastSession(groups: $0.groups) } + [PastSession(groups: [])]
+        session.history = PastSession.inAgeOrder(session.history).map { PastSession(groups: $0.groups) } + [PastSession(groups: [])]
         let plain = solveAndValidate(session)
         session.program.fairness = FairnessPolicy(lookback: 1)
         #expect(session.priorityMembers(session.program.fairness!).isEmpty)
