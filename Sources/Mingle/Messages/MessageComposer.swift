@@ -50,11 +50,11 @@ public struct MessageComposer: Sendable {
         let wording = MessageWording(language: language)
         var context = common(member, language: language, session: session)
         context["mates"] = mates.map { mate -> [String: Any] in
-            var m = person(mate)
+            var m = Self.person(mate)
             m["facts"] = facts(member, mate, rules: session.program.rules, reference: reference, wording: wording)
             return m
         }
-        context["matesNames"] = wording.list(mates.map(displayName))
+        context["matesNames"] = wording.list(mates.map(Self.displayName))
         return message(.match, member: member, language: language, mates: mates.map(\.id), cause: nil, context: context)
     }
 
@@ -74,12 +74,12 @@ public struct MessageComposer: Sendable {
     private func message(_ kind: MatchMessage.Kind, member: Member, language: String, mates: [String], cause: String?,
                          context: [String: Any]) -> MatchMessage {
         let (subject, text) = Self.split(templates.render(kind, language: language, context: context))
-        return MatchMessage(member: member.id, email: member.email, name: displayName(member), language: language,
+        return MatchMessage(member: member.id, email: member.email, name: Self.displayName(member), language: language,
                             kind: kind, mates: mates, cause: cause, subject: subject, text: text)
     }
 
     private func common(_ member: Member, language: String, session: Session) -> [String: Any] {
-        var context = person(member)
+        var context = Self.person(member)
         context["language"] = language
         context["groupSize"] = session.program.groupSize
         if let id = session.program.id { context["program"] = id }
@@ -87,14 +87,14 @@ public struct MessageComposer: Sendable {
         return context
     }
 
-    private func person(_ member: Member) -> [String: Any] {
+    static func person(_ member: Member) -> [String: Any] {
         var p: [String: Any] = ["firstName": member.firstName ?? displayName(member), "name": displayName(member)]
         if let v = member.lastName { p["lastName"] = v }
         if let v = member.email { p["email"] = v }
         return p
     }
 
-    private func displayName(_ member: Member) -> String {
+    static func displayName(_ member: Member) -> String {
         let name = [member.firstName, member.lastName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         return name.isEmpty ? member.id : name
     }
@@ -105,7 +105,7 @@ public struct MessageComposer: Sendable {
         rules.compactMap { rule -> String? in
             guard reference.holds(rule, member.id, mate.id),
                   let mine = member.categories[rule.category], let theirs = mate.categories[rule.category] else { return nil }
-            let mateName = mate.firstName ?? displayName(mate)
+            let mateName = mate.firstName ?? Self.displayName(mate)
             switch rule.kind {
             case .same:
                 return wording.same(rule.category, wording.text(mine))
