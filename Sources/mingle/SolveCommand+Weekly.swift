@@ -33,7 +33,7 @@ struct WeeklyRunOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let date, !HistoryFile.isDate(date) {
+        if let date, CalendarDate(date) == nil {
             throw ValidationError("--date must be a date such as 2026-11-23 (YYYY-MM-DD), not '\(date)'")
         }
         if templates != nil && messages == nil { throw ValidationError("--templates needs --messages") }

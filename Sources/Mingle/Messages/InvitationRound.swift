@@ -121,7 +121,8 @@ public struct InvitationRound: Sendable {
 /// Finding ids a person meant.
 public enum MemberIDs {
     /// Up to three ids closest to `id` by edit distance (case ignored), nearest
-    /// first, ties in id order; only ids within a third of their length.
+    /// first, ties in id order: those within a third of their length and at
+    /// most one edit farther than the nearest.
     ///
     /// - Complexity: O(ids × id length²).
     public static func closest(to id: String, in ids: [String]) -> [String] {
@@ -129,6 +130,7 @@ public enum MemberIDs {
         let scored = ids.map { ($0, editDistance(lower, $0.lowercased())) }
             .filter { $0.1 <= max(2, max($0.0.count, id.count) / 3) }
             .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        return Array(scored.prefix(3).map(\.0))
+        guard let nearest = scored.first?.1 else { return [] }
+        return Array(scored.prefix { $0.1 <= nearest + 1 }.prefix(3).map(\.0))
     }
 }
