@@ -122,15 +122,11 @@ struct ImportCommand: ParsableCommand {
             let existing = try MembersFileInput.read(update, log: log)
             // A skipped row may be a member's: with invalid rows, nobody leaves this time.
             let merged = MembersUpdate(newStatus: status, keepLeavers: keepLeavers, holdLeavers: !errors.isEmpty).merge(existing, with: result)
+            // `add` and `commit` discard every staged file on a failure: all or none.
             var files = OutputFiles()
-            do {
-                try files.add(MembersFile.jsonBytes(merged.members), to: output ?? update)
-                if let report { try files.add(merged.jsonBytes(leaversKept: keepLeavers), to: report) }
-                try files.commit()
-            } catch {
-                files.discard()
-                throw error
-            }
+            try files.add(MembersFile.jsonBytes(merged.members), to: output ?? update)
+            if let report { try files.add(merged.jsonBytes(leaversKept: keepLeavers), to: report) }
+            try files.commit()
             summary = Self.summary(merged, keepLeavers: keepLeavers, target: output ?? update)
         } else {
             var members = result.members

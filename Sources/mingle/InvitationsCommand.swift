@@ -76,15 +76,11 @@ struct InvitationsCommand: ParsableCommand {
         } catch {
             throw CLIFailure(code: .dataError, message: "\(members): \(error); nothing was written")
         }
+        // `add` and `commit` discard every staged file on a failure: all or none.
         var files = OutputFiles()
-        do {
-            try files.add(MatchMessage.jsonLines(result.messages), to: messages)
-            try files.add(MembersFile.jsonBytes(result.members), to: output ?? members)
-            try files.commit()
-        } catch {
-            files.discard()
-            throw error
-        }
+        try files.add(MatchMessage.jsonLines(result.messages), to: messages)
+        try files.add(MembersFile.jsonBytes(result.members), to: output ?? members)
+        try files.commit()
         func list(_ ids: [String]) -> String { ids.isEmpty ? "" : " (" + ids.joined(separator: ", ") + ")" }
         log.info("invitations of \(day): invited \(result.invited.count)\(list(result.invited)), reminded \(result.reminded.count)\(list(result.reminded)), "
             + "expired \(result.expired.count)\(list(result.expired)); wrote \(result.messages.count) messages to \(messages) and the members to \(output ?? members)")

@@ -57,7 +57,7 @@ extension CLITests {
                 let start = try #require(csv.range(of: "Thomas;Moreau")).lowerBound
                 let end = try #require(csv.range(of: "\r\n", range: csv.range(of: "Île-de-France")!.upperBound..<csv.endIndex)).upperBound
                 csv.removeSubrange(start..<end)
-                csv += "\r\nZoé;Lucas;zoe.lucas@exemple.fr;Paris;Ventes;2;course;fr;actif;;Commerciale"
+                csv += "Zoé;Lucas;zoe.lucas@exemple.fr;Paris;Ventes;2;course;fr;actif;;Commerciale\r\n"
                 let pause = try run(["members", "pause", path("data/members.json"), "camille.durand@exemple.fr", "--until", "2026-12-07"])
                 #expect(pause.status == 0, "\(pause.stderr)")
             }
@@ -122,7 +122,7 @@ extension CLITests {
             // Nothing lost: every member of last week is still here with what the export does not carry, but the leaver.
             for old in before where old.id != thomas {
                 let now = try #require(all.first { $0.id == old.id }, "\(old.id) lost in week \(w + 1)")
-                #expect(now.pausedUntil == old.pausedUntil && now.invitedAt.map { _ in true } ?? true)
+                #expect(now.pausedUntil == old.pausedUntil)
                 if old.status != .pending && old.id != zoe { #expect(now.status == old.status, "\(old.id)") }
                 #expect(old.invitedAt == nil || now.invitedAt == old.invitedAt)
             }
