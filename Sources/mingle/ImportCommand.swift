@@ -47,6 +47,19 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No summary on standard error (problems are still listed).")
     var quiet = false
 
+    @Option(help: ArgumentHelp("Merge the export into this members file (by id, the lower-cased email): add, update, remove leavers; "
+        + "keep what the export does not carry (status, pauses, invitations). Rewritten in place unless -o is given.", valueName: "MEMBERS"))
+    var update: String?
+
+    @Option(name: .customLong("new-status"), help: ArgumentHelp("The status of new members: active or pending (with --update the export's status column is not read; without it, pending replaces active).", valueName: "STATUS"))
+    var newStatus = "active"
+
+    @Flag(name: .customLong("keep-leavers"), help: "With --update: keep members missing from the export, with status left, instead of removing them.")
+    var keepLeavers = false
+
+    @Option(help: ArgumentHelp("With --update: write what changed as JSON (added, updated with their fields, left, returned, held).", valueName: "FILE"))
+    var report: String?
+
     func validate() throws {
         for rename in renames {
             let parts = rename.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -58,6 +71,11 @@ struct ImportCommand: ParsableCommand {
         if let delimiter, delimiterCharacter(delimiter) == nil {
             throw ValidationError("--delimiter must be comma, semicolon, tab or a single character, not '\(delimiter)'")
         }
+        guard newStatus == "active" || newStatus == "pending" else {
+            throw ValidationError("--new-status must be active or pending, not '\(newStatus)'")
+        }
+        if update == nil && keepLeavers { throw ValidationError("--keep-leavers applies to --update only") }
+        if update == nil && report != nil { throw ValidationError("--report applies to --update only") }
         for domain in allowedDomains where domain.contains("@") || !domain.contains(".") {
             throw ValidationError("--allowed-domain takes a domain such as example.org, not '\(domain)'")
         }
@@ -98,11 +116,40 @@ struct ImportCommand: ParsableCommand {
             throw CLIFailure(code: .dataError, message: "\(file): \(what); nothing was written\(hint):\n"
                 + errors.map { "\(file): \($0)" }.joined(separator: "\n"))
         }
-        try OutputFile.write(MembersFile.jsonBytes(result.members), to: output)
+        let status = MemberStatus(rawValue: newStatus)!
+        var summary: String?
+        if let update {
+            let existing = try MembersFileInput.read(update, log: log)
+            // A skipped row may be a member's: with invalid rows, nobody leaves this time.
+            let merged = MembersUpdate(newStatus: status, keepLeavers: keepLeavers, holdLeavers: !errors.isEmpty).merge(existing, with: result)
+            // `add` and `commit` discard every staged file on a failure: all or none.
+            var files = OutputFiles()
+            try files.add(MembersFile.jsonBytes(merged.members), to: output ?? update)
+            if let report { try files.add(merged.jsonBytes(leaversKept: keepLeavers), to: report) }
+            try files.commit()
+            summary = Self.summary(merged, keepLeavers: keepLeavers, target: output ?? update)
+        } else {
+            var members = result.members
+            if status != .active { for i in members.indices where members[i].status == .active { members[i].status = status } }
+            try OutputFile.write(MembersFile.jsonBytes(members), to: output)
+        }
         if !errors.isEmpty {
             log.warning("\(file): skipped \(result.invalidRows) invalid row(s):\n" + errors.map { "  \(file): \($0)" }.joined(separator: "\n"))
         }
         let separator = result.delimiter == "\t" ? "tab" : "'\(result.delimiter)'"
         log.info("imported \(result.members.count) members from \(file) (\(result.rows) rows, \(result.invalidRows) invalid; delimiter \(separator))")
+        if let summary { log.info(summary) }
+    }
+
+    /// `updated FILE: 1 added (a), 1 updated (b: categories.department), 1 left (c)`.
+    static func summary(_ merged: MembersUpdate.Result, keepLeavers: Bool, target: String) -> String {
+        func ids(_ list: [String]) -> String { list.isEmpty ? "" : " (" + list.joined(separator: ", ") + ")" }
+        var parts = ["\(merged.added.count) added\(ids(merged.added))"]
+        let updated = merged.updated.map { "\($0.id): \($0.fields.joined(separator: ", "))" }
+        parts.append("\(merged.updated.count) updated" + (updated.isEmpty ? "" : " (" + updated.joined(separator: "; ") + ")"))
+        parts.append("\(merged.left.count) left\(ids(merged.left))" + (merged.left.isEmpty ? "" : keepLeavers ? " kept with status left" : " removed"))
+        if !merged.returned.isEmpty { parts.append("\(merged.returned.count) returned\(ids(merged.returned))") }
+        if !merged.held.isEmpty { parts.append("\(merged.held.count) missing but kept, since rows were skipped\(ids(merged.held))") }
+        return "updated \(target): " + parts.joined(separator: ", ") + "; \(merged.members.count) members"
     }
 }

@@ -16,7 +16,8 @@ struct MingleCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [SolveCommand.self, ValidateCommand.self, ScoreCommand.self, GenerateCommand.self, ImportCommand.self,
-                      SimulateCommand.self, CompareCommand.self, PairsCommand.self, ServeCommand.self],
+                      SimulateCommand.self, CompareCommand.self, PairsCommand.self, ServeCommand.self, MembersCommand.self,
+                      InvitationsCommand.self],
         defaultSubcommand: nil
     )
 

@@ -18,7 +18,7 @@ struct WeeklyRunOptions: ParsableArguments {
         "A history file to keep: read when it exists, then this session's groups are appended to it (atomically).", valueName: "FILE"))
     var appendHistory: String?
 
-    @Option(help: ArgumentHelp("The date of this session, YYYY-MM-DD (default: today), for --append-history and --messages.", valueName: "DATE"))
+    @Option(help: ArgumentHelp("The date of this session, YYYY-MM-DD (default: the session's date, else today): members paused until a later day take no part; --append-history and --messages use it.", valueName: "DATE"))
     var date: String?
 
     @Option(help: ArgumentHelp("Write one message per participant to this JSON Lines file.", valueName: "FILE"))
@@ -33,11 +33,10 @@ struct WeeklyRunOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let date, !HistoryFile.isDate(date) {
+        if let date, CalendarDate(date) == nil {
             throw ValidationError("--date must be a date such as 2026-11-23 (YYYY-MM-DD), not '\(date)'")
         }
         if templates != nil && messages == nil { throw ValidationError("--templates needs --messages") }
-        if date != nil && appendHistory == nil && messages == nil { throw ValidationError("--date applies to --append-history and --messages only") }
     }
 
     /// A session ready to solve, and what the history file to append to held.
@@ -52,6 +51,19 @@ struct WeeklyRunOptions: ParsableArguments {
     /// the parts merged.
     func prepare(input: String?, log: Log) throws(CLIFailure) -> Prepared {
         var prepared = try readSession(input: input, log: log)
+        // The session's day: --date, else its own, else today for a weekly run (a plain solve keeps none).
+        if let date {
+            if let own = prepared.session.date, own != date {
+                throw CLIFailure(code: .dataError, message: "the session's date \(own) differs from --date \(date); give one or the other")
+            }
+            prepared.session.date = date
+        } else if prepared.session.date == nil && (members != nil || appendHistory != nil || messages != nil) {
+            prepared.session.date = Self.today()
+        }
+        if appendHistory != nil, let day = prepared.session.date {
+            // Checked before solving, so that a refused run writes nothing.
+            _ = try appended(PastSession(date: day, groups: []), to: prepared.pastInAppendFile)
+        }
         // Read before solving, so that a bad template writes nothing.
         if let templates { prepared.templates = try Self.loadTemplates(templates) }
         return prepared
@@ -84,8 +96,6 @@ struct WeeklyRunOptions: ParsableArguments {
             } catch {
                 throw CLIFailure(code: .dataError, message: "invalid history file (--append-history rewrites it, so it holds only \"version\" and \"history\"):\n" + error.description)
             }
-            // Checked before solving, so that a refused run writes nothing.
-            _ = try appended(PastSession(date: day, groups: []), to: past)
         }
         do {
             let (session, warnings) = try Session.decode(parts: parts)
@@ -111,6 +121,7 @@ struct WeeklyRunOptions: ParsableArguments {
     /// what to tell once they are written.
     func finish(_ prepared: Prepared, output: Output, into files: inout OutputFiles) throws(CLIFailure) -> [String] {
         var told: [String] = []
+        let day = prepared.session.date ?? date ?? Self.today()
         if let messages {
             let composer = MessageComposer(templates: prepared.templates, date: day)
             let written = composer.messages(for: prepared.session, output: output)
@@ -125,7 +136,6 @@ struct WeeklyRunOptions: ParsableArguments {
         return told
     }
 
-    private var day: String { date ?? Self.today() }
 
     private func appended(_ session: PastSession, to past: [PastSession]) throws(CLIFailure) -> [PastSession] {
         do {
@@ -147,7 +157,7 @@ struct WeeklyRunOptions: ParsableArguments {
         for name in names {
             let parts = name.split(separator: ".")
             guard parts.count == 3, let kind = MatchMessage.Kind(rawValue: String(parts[0])) else {
-                throw CLIFailure(code: .dataError, message: "\(folder)/\(name): a template is named match.LANG.mustache or unmatched.LANG.mustache, such as match.fr.mustache")
+                throw CLIFailure(code: .dataError, message: "\(folder)/\(name): a template is named KIND.LANG.mustache, KIND one of match, unmatched, invitation, reminder, such as match.fr.mustache")
             }
             let path = (folder as NSString).appendingPathComponent(name)
             let (bytes, _) = try InputFile.read(path)

@@ -35,7 +35,9 @@ extension CLITests {
     }
 
     @Test(arguments: [["import", "--map", "Ville"], ["import", "--delimiter", "pipe"], ["import", "--allowed-domain", "a@b.org"],
-                      ["solve", "--date", "23/11/2026", "--append-history", "h.json"], ["solve", "--templates", "t"], ["solve", "--date", "2026-11-23"]])
+                      ["solve", "--date", "23/11/2026", "--append-history", "h.json"], ["solve", "--templates", "t"],
+                      ["import", "--keep-leavers"], ["import", "--new-status", "paused"], ["members", "pause", "m.json"],
+                      ["invitations", "m.json", "--messages", "m.jsonl", "--remind-after", "0"]])
     func weeklyUsageErrorsAre2(arguments: [String]) throws {
         let r = try run(arguments)
         #expect(r.status == 2, "\(r.stderr)")

@@ -68,8 +68,18 @@ public struct MemberImport: Sendable {
         rows.readAll()
         plan.issues.append(contentsOf: rows.issues)
         plan.issues.sort { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
+        var carried = MemberImportResult.Carried()
+        for role in plan.roles {
+            switch role {
+            case .category(let name): carried.categories.append(name)
+            case .language: carried.language = true
+            case .groups: carried.groups = true
+            case .guest: carried.guest = true
+            case .id, .firstName, .lastName, .email, .status, .ignored: break
+            }
+        }
         return MemberImportResult(members: rows.members, issues: plan.issues, rows: rows.rowCount,
-                                  invalidRows: rows.invalidLines.count, delimiter: table.delimiter)
+                                  invalidRows: rows.invalidLines.count, delimiter: table.delimiter, carried: carried)
     }
 }
 
@@ -93,6 +103,15 @@ public struct MemberImportResult: Sendable {
     public var invalidRows: Int
     /// The delimiter used.
     public var delimiter: Character
+    /// What the file's columns carry besides names, email and status, which an
+    /// update overwrites; the rest of a member (status, dates) is kept.
+    public var carried = Carried()
+
+    public struct Carried: Sendable, Equatable {
+        /// Category columns, by their names in the members file.
+        public var categories: [String] = []
+        public var language = false, groups = false, guest = false
+    }
 
     public var errors: [ImportIssue] { issues.filter { $0.severity == .error } }
     public var warnings: [ImportIssue] { issues.filter { $0.severity == .warning } }

@@ -3,8 +3,10 @@
 /// Mingle sends nothing: the messages feed whatever e-mail or chat sender the
 /// user runs.
 public struct MatchMessage: Sendable, Equatable {
-    public enum Kind: String, Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
         case match, unmatched
+        /// An invitation to join, or a reminder of it (`mingle invitations`).
+        case invitation, reminder
     }
 
     /// The member's id.
@@ -52,7 +54,9 @@ extension UnmatchedCause {
     public var code: String {
         switch self {
         case .pending: return "pending"
-        case .paused: return "paused"
+        case .paused, .pausedUntil: return "paused"
+        case .expired: return "expired"
+        case .left: return "left"
         case .outsideAudience: return "outsideAudience"
         case .alone: return "alone"
         case .requiredRule: return "requiredRule"

@@ -54,11 +54,11 @@ public struct MessageComposer: Sendable {
         let wording = MessageWording(language: language)
         var context = common(member, language: language, session: session)
         context["mates"] = mates.map { mate, held -> [String: Any] in
-            var m = person(mate)
+            var m = Self.person(mate)
             m["facts"] = facts(member, mate, rules: (held ?? []).map { session.program.rules[$0] }, wording: wording)
             return m
         }
-        context["matesNames"] = wording.list(mates.map { displayName($0.0) })
+        context["matesNames"] = wording.list(mates.map { Self.displayName($0.0) })
         return message(.match, member: member, language: language, mates: mates.map { $0.0.id }, cause: nil, context: context)
     }
 
@@ -82,12 +82,12 @@ public struct MessageComposer: Sendable {
     private func message(_ kind: MatchMessage.Kind, member: Member, language: String, mates: [String], cause: String?,
                          context: [String: Any]) -> MatchMessage {
         let (subject, text) = Self.split(templates.render(kind, language: language, context: context))
-        return MatchMessage(member: member.id, email: member.email, name: displayName(member), language: language,
+        return MatchMessage(member: member.id, email: member.email, name: Self.displayName(member), language: language,
                             kind: kind, mates: mates, cause: cause, subject: subject, text: text)
     }
 
     private func common(_ member: Member, language: String, session: Session) -> [String: Any] {
-        var context = person(member)
+        var context = Self.person(member)
         context["language"] = language
         context["groupSize"] = session.program.groupSize
         if let id = session.program.id { context["program"] = id }
@@ -95,14 +95,14 @@ public struct MessageComposer: Sendable {
         return context
     }
 
-    private func person(_ member: Member) -> [String: Any] {
+    static func person(_ member: Member) -> [String: Any] {
         var p: [String: Any] = ["firstName": member.firstName ?? displayName(member), "name": displayName(member)]
         if let v = member.lastName { p["lastName"] = v }
         if let v = member.email { p["email"] = v }
         return p
     }
 
-    private func displayName(_ member: Member) -> String {
+    static func displayName(_ member: Member) -> String {
         let name = [member.firstName, member.lastName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
         return name.isEmpty ? member.id : name
     }
@@ -112,7 +112,7 @@ public struct MessageComposer: Sendable {
     private func facts(_ member: Member, _ mate: Member, rules: [Rule], wording: MessageWording) -> [String] {
         rules.compactMap { rule -> String? in
             guard let mine = member.categories[rule.category], let theirs = mate.categories[rule.category] else { return nil }
-            let mateName = mate.firstName ?? displayName(mate)
+            let mateName = mate.firstName ?? Self.displayName(mate)
             switch rule.kind {
             case .same:
                 return wording.same(rule.category, wording.text(mine))

@@ -1,7 +1,7 @@
 import Mustache
 
 /// The Mustache templates messages are rendered from, per kind (match,
-/// unmatched) and language. English and French are built in; a user can
+/// unmatched, invitation, reminder) and language. English and French are built in; a user can
 /// replace any of them or add a language.
 ///
 /// A template renders plain text (no HTML escaping; start it with
@@ -14,7 +14,9 @@ import Mustache
 /// - match: `mates` (each with `firstName`, `lastName`, `name`, `email`, and
 ///   `facts`: what you share or what differs, one phrase per rule that held)
 ///   and `matesNames` (`Ada Lovelace and Alan Turing`);
-/// - unmatched: `reason` (in plain words) and `cause` (a code such as `paused`).
+/// - unmatched: `reason` (in plain words) and `cause` (a code such as `paused`);
+/// - invitation and reminder (`mingle invitations`): `invitedAt` and
+///   `expiresOn` (the last day the invitation is valid), no `program` unless given.
 public struct MessageTemplates: Sendable {
     private var templates: [Key: MustacheTemplate]
 
@@ -60,10 +62,12 @@ public struct MessageTemplates: Sendable {
     }
 
     /// The language whose templates render a member's messages: theirs when
-    /// both templates exist for it, else English.
-    func language(for member: Member) -> String {
-        if let code = member.language.flatMap(MessageLanguage.code), languages.contains(code) { return code }
-        return "en"
+    /// both templates exist for it (match and unmatched, or invitation and
+    /// reminder), else English.
+    func language(for member: Member, kind: MatchMessage.Kind = .match) -> String {
+        guard let code = member.language.flatMap(MessageLanguage.code) else { return "en" }
+        let pair: [MatchMessage.Kind] = kind == .match || kind == .unmatched ? [.match, .unmatched] : [.invitation, .reminder]
+        return pair.allSatisfy { templates[Key(kind: $0, language: code)] != nil } ? code : "en"
     }
 
     func render(_ kind: MatchMessage.Kind, language: String, context: [String: Any]) -> String {
@@ -71,6 +75,46 @@ public struct MessageTemplates: Sendable {
     }
 
     static let defaults: [(MatchMessage.Kind, String, String)] = [
+        (.invitation, "en", """
+            Subject: You are invited{{#program}} to {{program}}{{/program}}
+
+            Hi {{firstName}},
+
+            You are invited to meet a colleague for a coffee, at random, every round. Reply to this message to join{{#expiresOn}} by {{expiresOn}}{{/expiresOn}}.
+
+            See you soon!
+
+            """),
+        (.reminder, "en", """
+            Subject: Reminder: you are invited{{#program}} to {{program}}{{/program}}
+
+            Hi {{firstName}},
+
+            On {{invitedAt}} you were invited to meet a colleague for a coffee, at random, every round. Reply to this message to join{{#expiresOn}} by {{expiresOn}}{{/expiresOn}}.
+
+            See you soon!
+
+            """),
+        (.invitation, "fr", """
+            Subject: Vous êtes invité·e{{#program}} à {{program}}{{/program}}
+
+            Bonjour {{firstName}},
+
+            Vous êtes invité·e à rencontrer un·e collègue autour d'un café, au hasard, à chaque tour. Répondez à ce message pour participer{{#expiresOn}} avant le {{expiresOn}}{{/expiresOn}}.
+
+            À bientôt !
+
+            """),
+        (.reminder, "fr", """
+            Subject: Rappel : vous êtes invité·e{{#program}} à {{program}}{{/program}}
+
+            Bonjour {{firstName}},
+
+            Le {{invitedAt}}, vous avez été invité·e à rencontrer un·e collègue autour d'un café, au hasard, à chaque tour. Répondez à ce message pour participer{{#expiresOn}} avant le {{expiresOn}}{{/expiresOn}}.
+
+            À bientôt !
+
+            """),
         (.match, "en", """
             Subject: Your match{{#program}} in {{program}}{{/program}}: {{matesNames}}
 

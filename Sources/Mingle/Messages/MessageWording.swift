@@ -68,6 +68,14 @@ enum MessageWording: String, Sendable, CaseIterable {
         case .paused:
             return fr ? "vous avez mis votre participation en pause, vous ne participez donc pas à ce tour."
                 : "you paused your participation, so you are not part of this round."
+        case .pausedUntil(let day):
+            return fr ? "vous avez mis votre participation en pause jusqu'au \(day), vous ne participez donc pas à ce tour."
+                : "you paused your participation until \(day), so you are not part of this round."
+        case .expired:
+            return fr ? "votre invitation a expiré sans réponse, vous ne participez donc pas à ce tour."
+                : "your invitation expired without an answer, so you are not part of this round."
+        case .left:
+            return fr ? "vous ne faites plus partie des membres du programme." : "you are no longer a member of the program."
         case .outsideAudience(let mismatch):
             return audience(mismatch)
         case .alone:

@@ -2,9 +2,10 @@ extension Problem {
     /// Compiles a validated session into a problem (docs/format.md (the session, what the solver looks for)).
     ///
     /// Participants are `session.participants` in their order, or every `active`
-    /// member in member order; those whose status is pending or paused, or who
-    /// are outside the program's audience, become `absent`. Under a fairness
-    /// policy, each participant's priority is compiled too. History sessions are
+    /// member in member order; those whose status is not active, who are paused
+    /// until after the session's date, or who are outside the program's
+    /// audience, become `absent`. Under a fairness policy, each participant's
+    /// priority is compiled too. History sessions are
     /// ordered by date when every one has a date (a stable sort), otherwise by
     /// array order; the last is age 1.
     ///
@@ -26,6 +27,10 @@ extension Problem {
             let member = session.members[m]
             switch member.status {
             case .active:
+                if let until = member.pausedUntil, !session.isOver(pauseUntil: until) {
+                    absent.append(AbsentParticipant(memberID: member.id, status: .active, cause: .pausedUntil(until)))
+                    continue
+                }
                 if let mismatch = session.program.audience?.mismatch(for: member) {
                     absent.append(AbsentParticipant(memberID: member.id, status: .active, cause: .outsideAudience(mismatch)))
                     continue
@@ -36,6 +41,10 @@ extension Problem {
                 absent.append(AbsentParticipant(memberID: member.id, status: .pending, cause: .pending))
             case .paused:
                 absent.append(AbsentParticipant(memberID: member.id, status: .paused, cause: .paused))
+            case .expired:
+                absent.append(AbsentParticipant(memberID: member.id, status: .expired, cause: .expired))
+            case .left:
+                absent.append(AbsentParticipant(memberID: member.id, status: .left, cause: .left))
             }
         }
         var participantOfMember = [Int32](repeating: -1, count: session.members.count)

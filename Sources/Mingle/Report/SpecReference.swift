@@ -51,6 +51,15 @@ public struct SpecReference: Sendable {
 
     public func status(of id: String) -> MemberStatus? { members[id]?.status }
 
+    /// The day member `id` is paused until when that day is after the
+    /// session's date (or the session has none), read from the definition:
+    /// `YYYY-MM-DD` texts compare as days.
+    public func pausedUntil(of id: String) -> String? {
+        guard let until = members[id]?.pausedUntil else { return nil }
+        guard let date = session.date, date.count == 10, until.count == 10 else { return until }
+        return date < until ? until : nil
+    }
+
     /// Whether the rule holds for members a and b (docs/format.md (the session), Rules).
     public func holds(_ rule: Rule, _ a: String, _ b: String) -> Bool {
         guard let va = members[a]?.categories[rule.category], let vb = members[b]?.categories[rule.category] else { return false }

@@ -6,6 +6,12 @@ public enum UnmatchedCause: Sendable, Equatable, CustomStringConvertible {
     case pending
     /// Status paused.
     case paused
+    /// `pausedUntil` is after the session's date (or the session has no date): takes part again from that day.
+    case pausedUntil(String)
+    /// Status expired: the invitation was not answered in time (an extension of the spec).
+    case expired
+    /// Status left: no longer in the HR export (an extension of the spec).
+    case left
     /// Outside the program's audience.
     case outsideAudience(AudienceMismatch)
     /// The only participant who can be placed.
@@ -35,6 +41,9 @@ public enum UnmatchedCause: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .pending: return "status pending: invited but not joined yet, takes no part"
         case .paused: return "status paused: takes no part this session"
+        case .pausedUntil(let day): return "paused until \(day)"
+        case .expired: return "status expired: the invitation was not answered in time, takes no part"
+        case .left: return "status left: no longer in the members' export, takes no part"
         case .outsideAudience(let mismatch): return mismatch.description
         case .alone: return "no one else takes part in this session"
         case .requiredRule(let category, _, true): return "no allowed partner: required rule \(category) (they have no \(category) value)"

@@ -43,6 +43,8 @@ public struct Validator: Sendable {
                     issues.append("group \(g): \"\(id)\" is not a participant of this session")
                 } else if let status = reference.status(of: id), status != .active {
                     issues.append("group \(g): \"\(id)\" has status \(status.rawValue) and takes no part")
+                } else if let until = reference.pausedUntil(of: id) {
+                    issues.append("group \(g): \"\(id)\" is paused until \(until) and takes no part")
                 } else if let why = reference.whyOutsideAudience(id) {
                     issues.append("group \(g): \"\(id)\" is outside the program's audience: \(why)")
                 }

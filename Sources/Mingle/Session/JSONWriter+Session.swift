@@ -2,7 +2,8 @@
 /// a program's audience, past sessions.
 extension JSONWriter {
     /// Writes a member as docs/format.md (the session) has it (categories sorted by name), then
-    /// the extension fields `groups`, `guest` and `language` when they are set.
+    /// the extension fields `groups`, `guest`, `language`, `pausedUntil`,
+    /// `invitedAt` and `remindedAt` when they are set.
     ///
     /// - Complexity: O(size of the member + c log c) for c categories.
     mutating func member(_ m: Member) {
@@ -21,6 +22,9 @@ extension JSONWriter {
         if !m.groups.isEmpty { key("groups"); inlineStrings(m.groups) }
         if m.guest { key("guest"); bool(true) }
         if let v = m.language { key("language"); string(v) }
+        if let v = m.pausedUntil { key("pausedUntil"); string(v) }
+        if let v = m.invitedAt { key("invitedAt"); string(v) }
+        if let v = m.remindedAt { key("remindedAt"); string(v) }
         endObject()
     }
 

@@ -173,7 +173,7 @@ struct SessionReader {
         return readSession(SessionDocument(
             version: json["version"], program: json["program"], members: json["members"].map { .json($0) },
             participants: json["participants"], history: json["history"].map { .json($0) },
-            exclusions: json["exclusions"], options: json["options"]))
+            exclusions: json["exclusions"], options: json["options"], date: json["date"]))
     }
 
     /// Reads the parts of a session in one fixed order, so that its issues come
@@ -202,6 +202,7 @@ struct SessionReader {
         }
         if let e = document.exclusions { session.exclusions = readExclusions(e, at: root.key("exclusions"), memberIDs: memberIDs) }
         if let o = document.options { session.options = readOptions(o, at: root.key("options")) }
+        if let d = document.date { session.date = string(d, at: root.key("date"), what: "date (YYYY-MM-DD)") }
         switch document.members {
         case .json(let m)?: checkMemberExtensions(m, session: session)
         case .decoded?: checkAudienceAdmitsSomeone(session) // the fast path took only well-typed extensions

@@ -7,6 +7,7 @@ extension Session {
         var w = JSONWriter(indent: indent)
         w.beginObject()
         w.key("version"); w.integer(version)
+        if let date { w.key("date"); w.string(date) }
         w.key("program"); w.beginObject()
         if let id = program.id { w.key("id"); w.string(id) }
         w.key("groupSize"); w.integer(program.groupSize)

@@ -9,7 +9,7 @@ struct SessionDocument {
         case decoded(Decoded)
     }
 
-    static let keys = ["version", "program", "members", "participants", "history", "exclusions", "options"]
+    static let keys = ["version", "program", "members", "participants", "history", "exclusions", "options", "date"]
 
     var version: JSONValue?
     var program: JSONValue?
@@ -18,6 +18,8 @@ struct SessionDocument {
     var history: Part<[PastSession]>?
     var exclusions: JSONValue?
     var options: JSONValue?
+    /// The session's day (an extension of the spec).
+    var date: JSONValue?
 }
 
 extension SessionReader {
@@ -126,6 +128,7 @@ private struct SessionScanner {
                 case "history": history = try elements()
                 case "exclusions": document.exclusions = try value()
                 case "options": document.options = try value()
+                case "date": document.date = try value()
                 default: throw NeedsFullPath()
                 }
             } while try more(UInt8(ascii: "}"))
@@ -259,6 +262,9 @@ private struct SessionScanner {
                 case "groups": bit = 64
                 case "guest": bit = 128
                 case "language": bit = 256
+                case "pausedUntil": bit = 512
+                case "invitedAt": bit = 1024
+                case "remindedAt": bit = 2048
                 default: bit = 0
                 }
                 guard seen & bit == 0 else { throw NeedsFullPath() }
@@ -296,8 +302,12 @@ private struct SessionScanner {
                     case .bool(let b): member.guest = b
                     default: throw NeedsFullPath()
                     }
-                default:
+                case 256:
                     if let language = try optionalString(), !language.isEmpty { member.language = language }
+                // Dates: `validate` checks their text on both paths.
+                case 512: member.pausedUntil = try optionalString()
+                case 1024: member.invitedAt = try optionalString()
+                default: member.remindedAt = try optionalString()
                 }
             } while try more(UInt8(ascii: "}"))
         }

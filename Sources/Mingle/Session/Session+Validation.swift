@@ -19,7 +19,7 @@ extension Session {
     public func validate() -> [SessionIssue] {
         var check = SessionChecks()
         check.session(self)
-        return check.issues
+        return check.issues + dateIssues()
     }
 }
 

@@ -12,6 +12,9 @@ public struct Session: Sendable, Equatable {
     public var history: [PastSession]
     public var exclusions: [Exclusion]
     public var options: SolveOptions
+    /// The day of this session, `YYYY-MM-DD` (an extension of the spec): members
+    /// with a later `pausedUntil` take no part. `mingle solve --date` sets it.
+    public var date: String?
 
     public init(
         program: Program = Program(),
@@ -19,7 +22,8 @@ public struct Session: Sendable, Equatable {
         participants: [String]? = nil,
         history: [PastSession] = [],
         exclusions: [Exclusion] = [],
-        options: SolveOptions = SolveOptions()
+        options: SolveOptions = SolveOptions(),
+        date: String? = nil
     ) {
         self.version = 1
         self.program = program
@@ -28,6 +32,7 @@ public struct Session: Sendable, Equatable {
         self.history = history
         self.exclusions = exclusions
         self.options = options
+        self.date = date
     }
 }
 
@@ -144,11 +149,19 @@ public struct Member: Sendable, Hashable, Identifiable {
     public var guest: Bool
     /// The language of the member's messages, such as "fr" (an extension of the spec).
     public var language: String?
+    /// The first day the member takes part again, `YYYY-MM-DD` (an extension of
+    /// the spec): before it, the member takes no part.
+    public var pausedUntil: String?
+    /// When the member was invited, `YYYY-MM-DD` (an extension of the spec, kept by `mingle invitations`).
+    public var invitedAt: String?
+    /// When the member was last reminded of their invitation, `YYYY-MM-DD` (an extension of the spec).
+    public var remindedAt: String?
 
     public init(
         id: String, firstName: String? = nil, lastName: String? = nil, email: String? = nil,
         status: MemberStatus = .active, categories: [String: CategoryValue] = [:],
-        groups: [String] = [], guest: Bool = false, language: String? = nil
+        groups: [String] = [], guest: Bool = false, language: String? = nil,
+        pausedUntil: String? = nil, invitedAt: String? = nil, remindedAt: String? = nil
     ) {
         self.id = id
         self.firstName = firstName
@@ -159,11 +172,17 @@ public struct Member: Sendable, Hashable, Identifiable {
         self.groups = groups
         self.guest = guest
         self.language = language
+        self.pausedUntil = pausedUntil
+        self.invitedAt = invitedAt
+        self.remindedAt = remindedAt
     }
 }
 
+/// Whether a member takes part: only `active` members do. `expired` (an
+/// invitation not answered in time) and `left` (no longer in the HR export,
+/// kept by `mingle import --update --keep-leavers`) are extensions of the spec.
 public enum MemberStatus: String, Sendable, Equatable, CaseIterable {
-    case active, pending, paused
+    case active, pending, paused, expired, left
 }
 
 /// A category value: a string, a number, a boolean or an array of strings.

@@ -1,5 +1,5 @@
 /// Reading the extensions of the spec: a program's `audience`, and a member's
-/// `groups`, `guest` and `language`.
+/// `groups`, `guest`, `language`, `pausedUntil`, `invitedAt` and `remindedAt`.
 extension SessionReader {
     /// Reads `program.audience`; every problem is reported with its JSON path.
     ///
@@ -95,6 +95,9 @@ extension SessionReader {
         }
         if case .bool(let b)? = json["guest"] { member.guest = b }
         if case .string(let s)? = json["language"], !s.isEmpty { member.language = s }
+        if case .string(let s)? = json["pausedUntil"] { member.pausedUntil = s }
+        if case .string(let s)? = json["invitedAt"] { member.invitedAt = s }
+        if case .string(let s)? = json["remindedAt"] { member.remindedAt = s }
     }
 
     /// Reports members' extension fields of the wrong type: an error when the
@@ -118,6 +121,11 @@ extension SessionReader {
             }
             if let v = element["language"], !isStringOrNull(v) {
                 warning(path.key("language"), "language must be a string such as \"fr\" or \"en\", found \(v.typeName); messages will be in English")
+            }
+            for key in ["pausedUntil", "invitedAt", "remindedAt"] {
+                if let v = element[key], !isStringOrNull(v) {
+                    error(path.key(key), "\(key) must be a date written YYYY-MM-DD, such as \"2026-12-14\", found \(v.typeName)")
+                }
             }
         }
         checkAudienceAdmitsSomeone(session)
