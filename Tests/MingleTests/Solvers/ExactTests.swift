@@ -98,6 +98,58 @@ struct ExactTests {
         #expect(stopped.maximum >= best - 1e-9)
     }
 
+    /// Branch and price with the greedy pricing of large blocks switched on
+    /// from the first member (and Wentges smoothing, always on) still proves
+    /// the brute-force optimum for groups of 3, 4 and 5.
+    @Test(arguments: 0..<24)
+    func greedyPricingKeepsTheProof(seed: Int) {
+        var sessions = RandomSessions(seed: UInt64(34_000 + seed))
+        let shapes: [(Int, RemainderPolicy)] = [(3, .merge), (3, .leaveOut), (4, .merge), (5, .leaveOut)]
+        let (k, remainder) = shapes[seed % shapes.count]
+        let session = sessions.session(participants: 8 + seed % 5, groupSize: k, remainder: remainder)
+        let problem = Problem(session)
+        guard problem.blocks.count == 1, let block = problem.blocks.first, block.count >= k else { return }
+        let pairs = BlockPairs(problem: problem, members: block)
+        var model = BranchAndPrice(pairs: pairs, sizes: problem.allowedSizes, k: k)
+        model.greedyPricingFrom = 0
+        let best = BruteForce.best(session)
+        let start = HeuristicSolver().searchBlock(pairs, problem: problem, rng: SplitMix64(seed: 1), deadline: .distantFuture)
+        guard case .optimal(let groups) = model.solveStages(start: start, deadline: .distantFuture) else {
+            Issue.record("k=\(k) \(remainder): no proof")
+            return
+        }
+        let value = pairs.value(of: groups, k: k)
+        #expect(value.placed == best.placed && value.oversized == best.oversized, "k=\(k) \(remainder)")
+        #expect(abs(value.score - best.score) < 1e-6, "k=\(k) \(remainder): \(value) vs \(best)")
+    }
+
+    /// The greedy pricing offers only groups whose reduced cost it computes
+    /// right (checked against the group's score and the duals).
+    @Test(arguments: 0..<12)
+    func greedyPricingReducedCostsAreExact(seed: Int) {
+        var sessions = RandomSessions(seed: UInt64(35_000 + seed))
+        let k = 3 + seed % 3
+        let session = sessions.session(participants: 14, groupSize: k, remainder: seed % 2 == 0 ? .merge : .leaveOut)
+        let problem = Problem(session)
+        guard let block = problem.blocks.max(by: { $0.count < $1.count }), block.count >= k else { return }
+        let pairs = BlockPairs(problem: problem, members: block)
+        var rng = SplitMix64(seed: UInt64(seed))
+        let duals = (0..<pairs.m).map { _ in Double(rng.below(5)) - 1 }
+        let sizes = Array(problem.allowedSizes)
+        let sizeValue = (0...(sizes.last!)).map { _ in Double(rng.below(3)) }
+        let together = seed % 3 == 1 && pairs.m > 3 ? [(0, 1)] : []
+        let pricing = GroupPricing(pairs: pairs, lambda: 1, sizes: sizes, together: together, apart: [])
+        let columns = pricing.greedy(duals: duals, sizeValue: sizeValue, threshold: -1e9, keep: 50)
+        #expect(!columns.isEmpty)
+        for column in columns {
+            let members = column.members.map(Int.init)
+            #expect(sizes.contains(members.count))
+            for (a, b) in together { #expect(members.contains(a) == members.contains(b)) }
+            let rc = pairs.value(of: [members], k: k).score - members.reduce(0) { $0 + duals[$1] } + sizeValue[members.count]
+            #expect(abs(rc - column.reducedCost) < 1e-9)
+        }
+    }
+
     /// The same seed gives the same groups.
     @Test func deterministicForASeed() {
         let session = SessionGenerator(members: 48, groupSize: 4, remainder: .merge, historySessions: 6, seed: 3).generate()
