@@ -28,6 +28,7 @@ command -v /usr/bin/time >/dev/null || { apt-get install -y -qq time >/dev/null;
 swift build -c release --product mingle >&2
 bin=$(swift build -c release --show-bin-path)/mingle
 work=${WORK:-$(mktemp -d)}
+mkdir -p "$work"
 families=${FAMILIES:-realistic sparse one-block leave-out tight}
 parts=${PARTS:-quality large oneblock dense}
 
