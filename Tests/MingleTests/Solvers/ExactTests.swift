@@ -66,7 +66,8 @@ struct ExactTests {
 
     /// The pricing's maximum is never below the largest reduced cost over every
     /// allowed group (listed by brute force), also when the deadline stops it,
-    /// and under Ryan-Foster decisions.
+    /// and under Ryan-Foster decisions; the greedy pricing's groups are allowed
+    /// and priced right.
     @Test(arguments: 0..<40)
     func pricingMaximumIsAnUpperBound(seed: Int) {
         var sessions = RandomSessions(seed: UInt64(33_000 + seed))
@@ -96,6 +97,16 @@ struct ExactTests {
         if best > 1e-9 { #expect(abs(complete.columns[0].reducedCost - best) < 1e-9) }
         let stopped = pricing.price(duals: duals, sizeValue: sizeValue, threshold: 0, keep: 5, deadline: .distantPast)
         #expect(stopped.maximum >= best - 1e-9)
+        // The greedy pricing's groups respect the decisions and carry their exact reduced cost.
+        for column in pricing.greedy(duals: duals, sizeValue: sizeValue, threshold: -1e9, keep: 50) {
+            let members = column.members.map(Int.init)
+            #expect(sizes.contains(members.count))
+            #expect(!together.contains { members.contains($0.0) != members.contains($0.1) })
+            #expect(!apart.contains { members.contains($0.0) && members.contains($0.1) })
+            let rc = pairs.value(of: [members], k: k).score - members.reduce(0) { $0 + duals[$1] } + sizeValue[members.count]
+            #expect(abs(rc - column.reducedCost) < 1e-9)
+            #expect(column.reducedCost <= complete.maximum + 1e-9)
+        }
     }
 
     /// Branch and price with the greedy pricing of large blocks switched on
@@ -121,33 +132,6 @@ struct ExactTests {
         let value = pairs.value(of: groups, k: k)
         #expect(value.placed == best.placed && value.oversized == best.oversized, "k=\(k) \(remainder)")
         #expect(abs(value.score - best.score) < 1e-6, "k=\(k) \(remainder): \(value) vs \(best)")
-    }
-
-    /// The greedy pricing offers only groups whose reduced cost it computes
-    /// right (checked against the group's score and the duals).
-    @Test(arguments: 0..<12)
-    func greedyPricingReducedCostsAreExact(seed: Int) {
-        var sessions = RandomSessions(seed: UInt64(35_000 + seed))
-        let k = 3 + seed % 3
-        let session = sessions.session(participants: 14, groupSize: k, remainder: seed % 2 == 0 ? .merge : .leaveOut)
-        let problem = Problem(session)
-        guard let block = problem.blocks.max(by: { $0.count < $1.count }), block.count >= k else { return }
-        let pairs = BlockPairs(problem: problem, members: block)
-        var rng = SplitMix64(seed: UInt64(seed))
-        let duals = (0..<pairs.m).map { _ in Double(rng.below(5)) - 1 }
-        let sizes = Array(problem.allowedSizes)
-        let sizeValue = (0...(sizes.last!)).map { _ in Double(rng.below(3)) }
-        let together = seed % 3 == 1 && pairs.m > 3 ? [(0, 1)] : []
-        let pricing = GroupPricing(pairs: pairs, lambda: 1, sizes: sizes, together: together, apart: [])
-        let columns = pricing.greedy(duals: duals, sizeValue: sizeValue, threshold: -1e9, keep: 50)
-        #expect(!columns.isEmpty)
-        for column in columns {
-            let members = column.members.map(Int.init)
-            #expect(sizes.contains(members.count))
-            for (a, b) in together { #expect(members.contains(a) == members.contains(b)) }
-            let rc = pairs.value(of: [members], k: k).score - members.reduce(0) { $0 + duals[$1] } + sizeValue[members.count]
-            #expect(abs(rc - column.reducedCost) < 1e-9)
-        }
     }
 
     /// The same seed gives the same groups.
