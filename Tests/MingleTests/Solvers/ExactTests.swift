@@ -66,7 +66,8 @@ struct ExactTests {
 
     /// The pricing's maximum is never below the largest reduced cost over every
     /// allowed group (listed by brute force), also when the deadline stops it,
-    /// and under Ryan-Foster decisions.
+    /// and under Ryan-Foster decisions; the greedy pricing's groups are allowed
+    /// and priced right.
     @Test(arguments: 0..<40)
     func pricingMaximumIsAnUpperBound(seed: Int) {
         var sessions = RandomSessions(seed: UInt64(33_000 + seed))
@@ -96,6 +97,41 @@ struct ExactTests {
         if best > 1e-9 { #expect(abs(complete.columns[0].reducedCost - best) < 1e-9) }
         let stopped = pricing.price(duals: duals, sizeValue: sizeValue, threshold: 0, keep: 5, deadline: .distantPast)
         #expect(stopped.maximum >= best - 1e-9)
+        // The greedy pricing's groups respect the decisions and carry their exact reduced cost.
+        for column in pricing.greedy(duals: duals, sizeValue: sizeValue, threshold: -1e9, keep: 50) {
+            let members = column.members.map(Int.init)
+            #expect(sizes.contains(members.count))
+            #expect(!together.contains { members.contains($0.0) != members.contains($0.1) })
+            #expect(!apart.contains { members.contains($0.0) && members.contains($0.1) })
+            let rc = pairs.value(of: [members], k: k).score - members.reduce(0) { $0 + duals[$1] } + sizeValue[members.count]
+            #expect(abs(rc - column.reducedCost) < 1e-9)
+            #expect(column.reducedCost <= complete.maximum + 1e-9)
+        }
+    }
+
+    /// Branch and price with the greedy pricing of large blocks switched on
+    /// from the first member (and Wentges smoothing, always on) still proves
+    /// the brute-force optimum for groups of 3, 4 and 5.
+    @Test(arguments: 0..<24)
+    func greedyPricingKeepsTheProof(seed: Int) {
+        var sessions = RandomSessions(seed: UInt64(34_000 + seed))
+        let shapes: [(Int, RemainderPolicy)] = [(3, .merge), (3, .leaveOut), (4, .merge), (5, .leaveOut)]
+        let (k, remainder) = shapes[seed % shapes.count]
+        let session = sessions.session(participants: 8 + seed % 5, groupSize: k, remainder: remainder)
+        let problem = Problem(session)
+        guard problem.blocks.count == 1, let block = problem.blocks.first, block.count >= k else { return }
+        let pairs = BlockPairs(problem: problem, members: block)
+        var model = BranchAndPrice(pairs: pairs, sizes: problem.allowedSizes, k: k)
+        model.greedyPricingFrom = 0
+        let best = BruteForce.best(session)
+        let start = HeuristicSolver().searchBlock(pairs, problem: problem, rng: SplitMix64(seed: 1), deadline: .distantFuture)
+        guard case .optimal(let groups) = model.solveStages(start: start, deadline: .distantFuture) else {
+            Issue.record("k=\(k) \(remainder): no proof")
+            return
+        }
+        let value = pairs.value(of: groups, k: k)
+        #expect(value.placed == best.placed && value.oversized == best.oversized, "k=\(k) \(remainder)")
+        #expect(abs(value.score - best.score) < 1e-6, "k=\(k) \(remainder): \(value) vs \(best)")
     }
 
     /// The same seed gives the same groups.

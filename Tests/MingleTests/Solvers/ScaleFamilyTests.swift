@@ -120,4 +120,22 @@ struct ScaleFamilyTests {
         #expect(try! #require(result.bound) >= score - 1e-9)
         #expect(ExactSolver().solve(problem, limits: SolveLimits(timeLimit: 10, seed: 1)).solver == "exact")
     }
+
+    /// `exact` with k >= 3 on a block beyond branch and price's reach answers
+    /// at scale with a bound that is never below the proven optimum (here the
+    /// reach is lowered so that branch and price can prove that optimum).
+    @Test(arguments: [(3, RemainderPolicy.merge), (4, .leaveOut), (5, .merge)])
+    func exactFallsBackOnGroupsBeyondBranchAndPrice(k: Int, remainder: RemainderPolicy) {
+        let session = Self.session(.oneBlock, members: 40, seed: 3, groupSize: k, remainder: remainder)
+        let problem = Problem(session)
+        let limits = SolveLimits(timeLimit: 60, seed: 1)
+        let proven = ExactSolver(subsetDP: false).solve(problem, limits: limits)
+        #expect(proven.solver == "exact" && proven.status == .optimal)
+        let fallback = ExactSolver(branchAndPriceReach: 30).solve(problem, limits: limits)
+        #expect(fallback.solver == "scale")
+        #expect(fallback.notes.contains { $0.contains("branch and price") })
+        let optimum = problem.value(of: proven.groups)
+        #expect(problem.value(of: fallback.groups) <= optimum)
+        #expect(try! #require(fallback.bound) >= optimum.score - 1e-6)
+    }
 }

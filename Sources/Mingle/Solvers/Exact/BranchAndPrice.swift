@@ -18,19 +18,38 @@ import MingleGLPK
 ///
 /// Each stage: column generation over the master LP (GLPK's simplex, warm
 /// started), the pricing by `GroupPricing`'s exact bounded search, then branch
-/// and price with Ryan & Foster's rule ("An integer programming approach to
-/// scheduling", 1981): on a pair {a, b} that the LP puts together fractionally,
-/// one child keeps them together, the other apart; both stay cliques problems,
-/// so the pricing stays exact (Mehrotra & Trick, "A column generation approach
-/// for graph coloring", INFORMS J. Computing 8 (1996), and "Cliques and
-/// clustering: a combinatorial approach", ORL 22 (1998); Ji & Mitchell, "Branch
-/// and price for the clique partitioning problem with minimum size requirement",
-/// Discrete Optimization 4 (2007)). Nodes are taken best bound first.
+/// and price with the rule of Ryan & Foster ("An integer programming approach
+/// to scheduling", in A. Wren (ed.), *Computer Scheduling of Public Transport*,
+/// North-Holland, 1981, 269–280): on a pair {a, b} that the LP puts together
+/// fractionally, one child keeps them together, the other apart; both stay
+/// clique problems, so the pricing stays exact. The set-packing master over
+/// cliques priced by a combinatorial search follows Mehrotra & Trick ("A
+/// column generation approach for graph coloring", INFORMS Journal on
+/// Computing 8(4), 1996, 344–354; "Cliques and clustering: a combinatorial
+/// approach", Operations Research Letters 22(1), 1998, 1–12); with size
+/// limits on the cliques, as in Ji & Mitchell ("Branch-and-price-and-cut on
+/// the clique partitioning problem with minimum clique size requirement",
+/// Discrete Optimization 4(1), 2007, 87–102; X. Ji, *Graph partition problems
+/// with minimum size constraints*, PhD thesis, Rensselaer, 2004). Nodes are
+/// taken best bound first.
+///
+/// Convergence on large blocks. From `greedyPricingFrom` members on, a round
+/// first prices greedily (`GroupPricing.greedy`, one group grown from every
+/// member) and adds those columns; the exact search runs every `exactEvery`
+/// rounds and whenever the greedy one finds nothing, so the LP's convergence
+/// is still proven by the exact search. The exact search prices at duals
+/// smoothed towards a stability centre, π = α·π_centre + (1 − α)·π_LP with
+/// π_centre the duals of the node's best Lagrangian bound (Wentges, "Weighted
+/// Dantzig–Wolfe decomposition for linear mixed-integer programming",
+/// International Transactions in Operational Research 4(2), 1997, 151–162);
+/// its columns count when they improve the LP at π_LP, else the pricing is
+/// repeated at π_LP (a mispricing), so the LP's optimum is still reached.
 ///
 /// The bound. For ANY member duals y (y ≥ 0 when the member rows are
 /// inequalities) and duals u of the size rows, every solution of a node
 /// satisfies (Lagrangian relaxation; Farley, "A note on bounding a class of
-/// linear programming problems, including cutting stock problems", OR 38 (1990))
+/// linear programming problems, including cutting stock problems", Operations
+/// Research 38(5), 1990, 922–923)
 ///
 ///     value ≤ Σ_i y_i b_i + Σ_r u_r b_r + U · max(0, max_g rc(g))
 ///
@@ -45,7 +64,9 @@ import MingleGLPK
 /// the incumbent z₀ (rc ≥ z₀ + δ − Σ y b − Σ u b − (U−1)·max rc) are listed by
 /// the same search and, when few, the node is closed by GLPK's branch and cut
 /// over them (reduced-cost column enumeration, as in Baldacci, Christofides &
-/// Mingozzi, Math. Programming 115 (2008)).
+/// Mingozzi, "An exact algorithm for the vehicle routing problem based on the
+/// set partitioning formulation with additional cuts", Mathematical
+/// Programming 115(2), 2008, 351–385).
 struct BranchAndPrice {
     enum Stage {
         /// Maximise the members placed.
@@ -75,6 +96,13 @@ struct BranchAndPrice {
     static let enumerationLimit = 60_000
     /// Columns a pricing round adds at most.
     var columnsPerRound: Int { max(30, min(300, pairs.m)) }
+    /// Blocks from this size on price greedily first (`GroupPricing.greedy`).
+    var greedyPricingFrom = 400
+    var greedyPricing: Bool { m >= greedyPricingFrom }
+    /// With greedy pricing, every this many rounds the exact pricing runs anyway.
+    static let exactEvery = 8
+    /// Wentges' smoothing weight α of the stability centre.
+    static let smoothing = 0.5
 
     var m: Int { pairs.m }
 
@@ -331,38 +359,72 @@ struct BranchAndPrice {
                 var bestDuals: (y: [Double], u: [Double], maximum: Double)?
                 var lastDuals: (y: [Double], u: [Double], maximum: Double)?
                 var converged = false
-                while true {
+                var round = 0
+                // Wentges' stability centre: the duals of the node's best bound.
+                var centre: (y: [Double], u: [Double])?
+                pricingRounds: while true {
                     let time = deadline.timeIntervalSinceNow
                     guard time > 0.01 else { break }
                     let solution = try lp.solveLP(LPOptions(timeLimit: time))
                     guard solution.termination == .completed, solution.status == .optimal else { break }
                     lpSolution = solution
+                    round += 1
                     var y = Array(solution.rowDuals.prefix(m))
                     if !memberEquality { for i in 0..<m { y[i] = max(0, y[i]) } }
                     let e = sizeValues(solution.rowDuals)
-                    let answer = pricing.price(duals: y, sizeValue: e, threshold: 0, keep: columnsPerRound, deadline: deadline)
-                    let bound = roundDown(lagrangian(y, solution.rowDuals, maxReducedCost: answer.maximum))
-                    lastDuals = (y, solution.rowDuals, answer.maximum)
-                    if bound < nodeBound {
-                        nodeBound = bound
-                        bestDuals = (y, solution.rowDuals, answer.maximum)
+                    let tolerance = 1e-9 * (1 + abs(solution.objective))
+                    // Large blocks: the greedy pricing first, the exact one every
+                    // `exactEvery` rounds (for the bound) and when it finds nothing.
+                    if greedyPricing && round % BranchAndPrice.exactEvery != 0 {
+                        let quick = pricing.greedy(duals: y, sizeValue: e, threshold: tolerance, keep: columnsPerRound)
+                        let before = pool.count
+                        try add(quick.map(\.members))
+                        if pool.count > before { continue }
                     }
-                    if closes(nodeBound) || !answer.complete { break }
-                    let improving = answer.columns.filter { $0.reducedCost > 1e-9 * (1 + abs(solution.objective)) }
-                    if improving.isEmpty {
-                        // Artificials still in use: raise their cost (the node may be
-                        // infeasible; its bound then falls below any incumbent).
-                        if solution.columnValues.prefix(firstGroupColumn).contains(where: { $0 > 1e-7 }) && penalty < 1e9 {
-                            penalty *= 16
-                            for j in 0..<firstGroupColumn { try lp.setObjectiveCoefficient(-penalty, column: j) }
-                            continue
+                    // The exact pricing at duals smoothed towards the centre: any
+                    // duals give a valid bound; columns count when they improve the
+                    // LP at its own duals, else the pricing is repeated there.
+                    var alpha = centre == nil ? 0 : BranchAndPrice.smoothing
+                    while true {
+                        var ys = y, us = solution.rowDuals
+                        if alpha > 0, let centre {
+                            for i in 0..<m { ys[i] = alpha * centre.y[i] + (1 - alpha) * y[i] }
+                            for r in m..<us.count { us[r] = alpha * centre.u[r] + (1 - alpha) * us[r] }
                         }
-                        converged = true
+                        let es = alpha > 0 ? sizeValues(us) : e
+                        let answer = pricing.price(duals: ys, sizeValue: es, threshold: 0, keep: columnsPerRound, deadline: deadline)
+                        let bound = roundDown(lagrangian(ys, us, maxReducedCost: answer.maximum))
+                        lastDuals = (ys, us, answer.maximum)
+                        if bound < nodeBound {
+                            nodeBound = bound
+                            bestDuals = (ys, us, answer.maximum)
+                            centre = (ys, us)
+                        }
+                        if closes(nodeBound) || !answer.complete { break pricingRounds }
+                        // Reduced costs at the LP's own duals.
+                        let improving = answer.columns.filter { column in
+                            var rc = column.reducedCost + e[column.members.count] - es[column.members.count]
+                            for x in column.members { rc += ys[Int(x)] - y[Int(x)] }
+                            return rc > tolerance
+                        }
+                        if !improving.isEmpty {
+                            let before = pool.count
+                            try add(improving.map(\.members))
+                            if pool.count > before { continue pricingRounds }
+                        }
+                        if alpha > 0 { alpha = 0; continue }
                         break
                     }
-                    let before = pool.count
-                    try add(improving.map(\.members))
-                    if pool.count == before { converged = true; break }
+                    // No column improves the LP at its duals.
+                    // Artificials still in use: raise their cost (the node may be
+                    // infeasible; its bound then falls below any incumbent).
+                    if solution.columnValues.prefix(firstGroupColumn).contains(where: { $0 > 1e-7 }) && penalty < 1e9 {
+                        penalty *= 16
+                        for j in 0..<firstGroupColumn { try lp.setObjectiveCoefficient(-penalty, column: j) }
+                        continue
+                    }
+                    converged = true
+                    break
                 }
                 if closes(nodeBound) { continue }
                 guard converged, let solution = lpSolution else {
@@ -500,3 +562,4 @@ struct BranchAndPrice {
         }
     }
 }
+

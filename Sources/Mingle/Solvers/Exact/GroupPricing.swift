@@ -21,10 +21,11 @@ import Foundation
 ///
 ///     rc(S ∪ R) ≤ rc(S) + e_s + (sum of the r largest gain(c) + λ·q_r(c), c ∈ C)
 ///
-/// which is exact for the last member (r = 1). This is the bounded search of
-/// Mehrotra & Trick, "Cliques and clustering: a combinatorial approach",
-/// Operations Research Letters 22 (1998), for the pricing of clique
-/// partitioning by column generation, specialised to groups of bounded size.
+/// which is exact for the last member (r = 1). A bounded enumeration of
+/// cliques in the manner of the pricing of Mehrotra & Trick ("Cliques and
+/// clustering: a combinatorial approach", Operations Research Letters 22(1),
+/// 1998, 1–12), specialised to groups of bounded size; the completion bound
+/// is this project's own.
 ///
 /// The search is exact: when it completes, no group outside the answer has a
 /// reduced cost above the threshold. If the deadline stops it, `maximum` is
@@ -160,12 +161,7 @@ struct GroupPricing {
                deadline: Date) -> Answer {
         let n = self.n
         let maxSize = sizes.last ?? 0
-        var own = [Double](repeating: -.infinity, count: n)
-        for u in 0..<n where unitScore[u] > -.infinity && unitSize[u] <= maxSize {
-            var y = 0.0
-            for x in units[u] { y += duals[Int(x)] }
-            own[u] = unitScore[u] - y
-        }
+        let own = ownValues(duals)
         // Units in order of their own value, best first (stable: index on ties).
         let order = (0..<n).filter { own[$0] > -.infinity }.sorted { own[$0] > own[$1] || (own[$0] == own[$1] && $0 < $1) }
         var position = [Int](repeating: Int.max, count: n)
@@ -311,6 +307,62 @@ struct GroupPricing {
         }
         found.sort { $0.reducedCost > $1.reducedCost || ($0.reducedCost == $1.reducedCost && $0.members.lexicographicallyPrecedes($1.members)) }
         return Answer(columns: found, maximum: maximum, complete: !(stopped || overflow))
+    }
+}
+
+extension GroupPricing {
+    /// λ·W(u) − y(u) for each unit (−infinity when it cannot be in a group).
+    func ownValues(_ duals: [Double]) -> [Double] {
+        let maxSize = sizes.last ?? 0
+        var own = [Double](repeating: -.infinity, count: n)
+        for u in 0..<n where unitScore[u] > -.infinity && unitSize[u] <= maxSize {
+            var y = 0.0
+            for x in units[u] { y += duals[Int(x)] }
+            own[u] = unitScore[u] - y
+        }
+        return own
+    }
+
+    /// A fast pricing heuristic for large blocks: from every unit, one group
+    /// grown greedily (each step adds the candidate of largest gain), offered
+    /// at every allowed size. Returns the `keep` best distinct groups of
+    /// reduced cost above `threshold`, best first. It proves nothing: the
+    /// exact `price` remains the final check and the source of the bound.
+    ///
+    /// - Complexity: O(n² · largest size) for n units.
+    func greedy(duals: [Double], sizeValue: [Double], threshold: Double, keep: Int) -> [(members: [Int32], reducedCost: Double)] {
+        let n = self.n
+        let maxSize = sizes.last ?? 0
+        let own = ownValues(duals)
+        var found: [(members: [Int32], reducedCost: Double)] = []
+        var seen = Set<[Int32]>()
+        var gain = [Double](repeating: -.infinity, count: n)
+        var chosen: [Int] = []
+        for a in 0..<n where own[a] > -.infinity {
+            for c in 0..<n { gain[c] = c == a ? -.infinity : own[c] + weight[a * n + c] }
+            chosen = [a]
+            var value = own[a], size = unitSize[a]
+            while true {
+                if sizes.contains(size), value + sizeValue[size] > threshold {
+                    var members: [Int32] = []
+                    for u in chosen { members += units[u] }
+                    members.sort()
+                    if seen.insert(members).inserted { found.append((members, value + sizeValue[size])) }
+                }
+                guard size < maxSize else { break }
+                var best = -1
+                for c in 0..<n where gain[c] > -.infinity && size + unitSize[c] <= maxSize && (best < 0 || gain[c] > gain[best]) { best = c }
+                guard best >= 0 else { break }
+                value += gain[best]
+                size += unitSize[best]
+                chosen.append(best)
+                let row = best * n
+                gain[best] = -.infinity
+                for c in 0..<n where gain[c] > -.infinity { gain[c] += weight[row + c] }
+            }
+        }
+        found.sort { $0.reducedCost > $1.reducedCost || ($0.reducedCost == $1.reducedCost && $0.members.lexicographicallyPrecedes($1.members)) }
+        return Array(found.prefix(keep))
     }
 }
 

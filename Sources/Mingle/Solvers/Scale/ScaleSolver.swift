@@ -243,15 +243,24 @@ extension ScaleSolver {
         min(10_000, Int(10_000 * cbrt(Swift.max(timeLimit, 0.001) / 30)))
     }
 
-    /// For `exact` with k = 2: when a block is beyond the matching's reach,
-    /// the scale solver's result (within the time limit, with its proven
-    /// bound) and a note saying so; nil otherwise.
-    public static func fallback(forPairsBeyondMatching problem: Problem, limits: SolveLimits) -> SolverResult? {
-        guard problem.groupSize == 2, let largest = problem.blocks.map(\.count).max(),
-              largest > matchingReach(timeLimit: limits.timeLimit) else { return nil }
+    /// For `exact`: when a block is beyond the exact methods' reach — a pairs
+    /// block beyond the matching's (`matchingReach`), or a block of more than
+    /// `branchAndPriceReach` members for k ≥ 3 (branch and price keeps an m×m
+    /// pair table and pricing graph) — the scale solver's result (within the
+    /// time limit, with its proven profile bound) and a note saying so; nil
+    /// otherwise.
+    static func fallback(forExact problem: Problem, limits: SolveLimits, branchAndPriceReach: Int) -> SolverResult? {
+        guard let largest = problem.blocks.map(\.count).max() else { return nil }
+        let method: String
+        if problem.groupSize == 2 {
+            guard largest > matchingReach(timeLimit: limits.timeLimit) else { return nil }
+            method = "the exact matching's reach within the time limit"
+        } else {
+            guard largest > branchAndPriceReach else { return nil }
+            method = "branch and price's reach"
+        }
         var result = ScaleSolver().solve(problem, limits: limits)
-        result.notes.append("a block of \(largest) participants is beyond the exact matching's reach "
-                            + "within the time limit; solved at scale, with a proven bound")
+        result.notes.append("a block of \(largest) participants is beyond \(method); solved at scale, with a proven bound")
         return result
     }
 }
