@@ -30,10 +30,13 @@ public struct HeuristicSolver: GroupingSolver {
     public var name: String { "heuristic" }
     /// Iterated-local-search kicks per participant of a block (each O(k² m)).
     public var kicksPerMember: Int
+    /// Kicks on any block, however small: small blocks with many forbidden
+    /// pairs have few allowed moves and need more tries (each kick costs O(k² m)).
+    static let minimumKicks = 1000
     /// Whether small blocks may be solved exactly by subset DP.
     public var exactSmallBlocks: Bool
 
-    public init(kicksPerMember: Int = 4, exactSmallBlocks: Bool = true) {
+    public init(kicksPerMember: Int = 2, exactSmallBlocks: Bool = true) {
         self.kicksPerMember = kicksPerMember
         self.exactSmallBlocks = exactSmallBlocks
     }
@@ -140,7 +143,7 @@ public struct HeuristicSolver: GroupingSolver {
             search.construct()
         }
         search.improvePlacement()
-        search.iterate(kicks: kicksPerMember * pairs.m)
+        search.iterate(kicks: max(kicksPerMember * pairs.m, HeuristicSolver.minimumKicks))
         search.improvePlacement()
         search.descend(Array(0..<pairs.m))
         return search.groups.filter { !$0.isEmpty }.map { $0.map(Int.init) }
