@@ -246,60 +246,170 @@ struct BlockSearch {
 
     // MARK: - Score
 
-    /// First-improvement local search on the score at fixed placement: swaps of
-    /// two members of different groups, swaps of a member with an unplaced
-    /// participant, and moves from a group of k+1 to a group of k. Stops at a
-    /// local optimum, after `maxPasses`, or at the deadline.
+    /// Descent on the score at fixed placement, driven by a queue of members to
+    /// examine: for a member a, the first improving move among a swap with a
+    /// member of another group, a swap with an unplaced participant, a move of a
+    /// out of a group of k+1 into a group of k, or (a unplaced) taking some
+    /// member's place. A move changes only the groups it touches, so only their
+    /// members (and whoever it leaves unplaced) are queued again; the queue
+    /// empties exactly at a local optimum of these moves.
     ///
-    /// - Complexity: O(m² k) per pass.
-    mutating func improveScore(maxPasses: Int) {
-        var order = Array(0..<m)
-        for pass in 0..<maxPasses {
-            _ = pass
-            var improved = false
-            order.shuffle(using: &rng)
-            for a in order {
-                if timeIsUp { return }
-                let ga = Int(groupOf[a])
-                if ga >= 0 {
-                    for b in 0..<m where b != a && Int(groupOf[b]) != ga {
-                        let gb = Int(groupOf[b])
-                        if gb >= 0 {
-                            let bInA = gain(b, into: ga, excluding: a)
-                            guard bInA > -.infinity else { continue }
-                            let aInB = gain(a, into: gb, excluding: b)
-                            guard aInB > -.infinity else { continue }
-                            let delta = bInA + aInB - contribution[a] - contribution[b]
-                            if delta > BlockSearch.improvement * (1 + abs(contribution[a]) + abs(contribution[b])) {
-                                swapMembers(a, b)
-                                improved = true
-                                break
-                            }
-                        } else {
-                            let bInA = gain(b, into: ga, excluding: a)
-                            if bInA - contribution[a] > BlockSearch.improvement * (1 + abs(contribution[a])) {
-                                replace(a, by: b)
-                                improved = true
-                                break
-                            }
-                        }
-                    }
-                    if merge, groupOf[a] >= 0, groups[Int(groupOf[a])].count == maxSize {
-                        let g = Int(groupOf[a])
-                        for h in groups.indices where h != g && groups[h].count == k {
-                            let add = gain(a, into: h)
-                            if add - contribution[a] > BlockSearch.improvement * (1 + abs(contribution[a])) {
-                                remove(a)
-                                insert(a, into: h)
-                                improved = true
-                                break
-                            }
-                        }
+    /// - Complexity: O(m k) per member examined.
+    mutating func descend(_ start: [Int]) {
+        var queued = [Bool](repeating: false, count: m)
+        var queue: [Int] = []
+        func push(_ a: Int) {
+            if !queued[a] { queued[a] = true; queue.append(a) }
+        }
+        func pushGroup(_ g: Int) {
+            for x in groups[g] { push(Int(x)) }
+        }
+        for a in start { push(a) }
+        var head = 0
+        while head < queue.count {
+            if head & 63 == 0, timeIsUp { return }
+            let a = queue[head]
+            head += 1
+            queued[a] = false
+            if head > 4096 && head * 2 > queue.count {
+                queue.removeFirst(head)
+                head = 0
+            }
+            guard let (b, touched) = improvingMove(a) else { continue }
+            for g in touched { pushGroup(g) }
+            if b >= 0, groupOf[b] == -1 { push(b) }
+            if groupOf[a] == -1 { push(a) }
+        }
+    }
+
+    /// Applies the first improving move of `a` (see `descend`); returns the
+    /// other member involved (-1 when none) and the groups changed.
+    mutating func improvingMove(_ a: Int) -> (Int, [Int])? {
+        let ga = Int(groupOf[a])
+        if ga < 0 {
+            // a unplaced: take the place of some member b.
+            for b in 0..<m where groupOf[b] >= 0 {
+                let gb = Int(groupOf[b])
+                let aInB = gain(a, into: gb, excluding: b)
+                if aInB - contribution[b] > BlockSearch.improvement * (1 + abs(contribution[b])) {
+                    replace(b, by: a)
+                    return (b, [gb])
+                }
+            }
+            return nil
+        }
+        // From a random offset, so that the first improvement is not biased to low indices.
+        let offset = rng.below(m)
+        for i in 0..<m {
+            let b = i < m - offset ? i + offset : i + offset - m
+            let gb = Int(groupOf[b])
+            guard b != a && gb != ga else { continue }
+            let bInA = gain(b, into: ga, excluding: a)
+            guard bInA > -.infinity else { continue }
+            if gb >= 0 {
+                let aInB = gain(a, into: gb, excluding: b)
+                guard aInB > -.infinity else { continue }
+                let delta = bInA + aInB - contribution[a] - contribution[b]
+                if delta > BlockSearch.improvement * (1 + abs(contribution[a]) + abs(contribution[b])) {
+                    swapMembers(a, b)
+                    return (b, [ga, gb])
+                }
+            } else if bInA - contribution[a] > BlockSearch.improvement * (1 + abs(contribution[a])) {
+                replace(a, by: b)
+                return (b, [ga])
+            }
+        }
+        guard merge else { return nil }
+        if groups[ga].count == maxSize {
+            // a leaves its group of k+1 for a group of k.
+            for h in groups.indices where h != ga && groups[h].count == k {
+                if gain(a, into: h) - contribution[a] > BlockSearch.improvement * (1 + abs(contribution[a])) {
+                    remove(a)
+                    insert(a, into: h)
+                    return (-1, [ga, h])
+                }
+            }
+        } else if groups[ga].count == k {
+            // A member c of a group of k+1 joins a's group.
+            for g in groups.indices where g != ga && groups[g].count == maxSize {
+                for cc in groups[g] {
+                    let c = Int(cc)
+                    if gain(c, into: ga) - contribution[c] > BlockSearch.improvement * (1 + abs(contribution[c])) {
+                        remove(c)
+                        insert(c, into: ga)
+                        return (-1, [ga, g])
                     }
                 }
             }
-            if !improved { return }
         }
+        return nil
+    }
+
+    /// The block's score: Σ contributions / 2.
+    var score: Double {
+        var total = 0.0
+        for c in contribution { total += c }
+        return total / 2
+    }
+
+    /// Iterated local search (Lourenço, Martin & Stützle, "Iterated local
+    /// search", Handbook of Metaheuristics, 2003): from the local optimum, each
+    /// kick moves three random members cyclically between their groups (or with
+    /// the unplaced; only exchanges that keep every pair allowed), `descend`
+    /// repairs the touched groups, and the result is kept when it scores at least as well as the best
+    /// so far (equal scores let the search walk plateaus), otherwise the best is
+    /// restored. Placement never changes: every move keeps the placed and
+    /// oversized counts.
+    ///
+    /// - Complexity: O(kicks · k² · m) (each kick examines the O(k) members of
+    ///   the touched groups against every member), plus O(m) per kick to compare
+    ///   and restore.
+    mutating func iterate(kicks: Int) {
+        descend(Array(0..<m))
+        guard m >= 2 * k, kicks > 0 else { return }
+        var best = (groups, groupOf, contribution)
+        var bestScore = score
+        for _ in 0..<kicks {
+            if timeIsUp { break }
+            // A cyclic exchange a -> group(b) -> group(c) -> group(a) (two swaps
+            // sharing b), which one swap of the descent cannot undo.
+            var touched: [Int] = []
+            let a = rng.below(m), b = rng.below(m), c = rng.below(m)
+            if exchange(a, b) {
+                touched = [a, b]
+                if groupOf[c] != groupOf[a] && exchange(b, c) { touched.append(c) }
+            }
+            guard !touched.isEmpty else { continue }
+            var start = touched
+            for x in touched where groupOf[x] >= 0 { start += groups[Int(groupOf[x])].map(Int.init) }
+            descend(start)
+            let now = score
+            if now >= bestScore - BlockSearch.improvement * (1 + abs(bestScore)) {
+                if now > bestScore { bestScore = now }
+                best = (groups, groupOf, contribution)
+            } else {
+                (groups, groupOf, contribution) = best
+            }
+        }
+        (groups, groupOf, contribution) = best
+    }
+
+    /// Exchanges x and y (members of two groups, or a member and an unplaced
+    /// participant) when every pair stays allowed; false when not.
+    mutating func exchange(_ x: Int, _ y: Int) -> Bool {
+        let gx = Int(groupOf[x]), gy = Int(groupOf[y])
+        guard gx != gy else { return false }
+        if gx >= 0 && gy >= 0 {
+            guard gain(y, into: gx, excluding: x) > -.infinity, gain(x, into: gy, excluding: y) > -.infinity else { return false }
+            swapMembers(x, y)
+        } else if gx >= 0 {
+            guard gain(y, into: gx, excluding: x) > -.infinity else { return false }
+            replace(x, by: y)
+        } else {
+            guard gain(x, into: gy, excluding: y) > -.infinity else { return false }
+            replace(y, by: x)
+        }
+        return true
     }
 
     mutating func swapMembers(_ a: Int, _ b: Int) {

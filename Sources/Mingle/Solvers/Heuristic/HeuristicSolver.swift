@@ -5,31 +5,49 @@ import Foundation
 ///
 /// - A block of at most `SubsetDP.maxMembers` participants whose allowed
 ///   groups are few enough is solved exactly by dynamic programming over subsets.
-/// - Larger blocks: greedy construction (most constrained first, best gain),
-///   then placement repair (insertions, new groups from the unplaced and from
-///   groups of k+1, one-step ejections), then first-improvement local search on
-///   the score (swaps between groups, with the unplaced, and moves out of groups
-///   of k+1).
+/// - Pairs (k = 2): the maximum-cardinality maximum-weight matching
+///   (`PairMatching`, Edmonds' blossom algorithm), which is the block's optimum
+///   under `leaveOut` or when it is perfect; under `merge` the exposed join
+///   their best pair and the local search below starts from there.
+/// - Otherwise: greedy construction (most constrained first, best gain),
+///   placement repair (insertions, new groups from the unplaced and from
+///   groups of k+1, one-step ejections), then iterated local search on the
+///   score (`BlockSearch.iterate`: descent on swaps between groups, with the
+///   unplaced, and moves out of groups of k+1, kicked by random swaps).
 ///
-/// Deterministic for a seed: the search is bounded by passes, not by time; the
-/// time limit only stops it early on instances too large for the passes to
+/// Deterministic for a seed: the search is bounded by kicks, not by time; the
+/// time limit only stops it early on instances too large for the kicks to
 /// finish, and then the output depends on the machine's speed.
 ///
 /// When every block was solved exactly, the status is `optimal` with
-/// `bound == objective`; otherwise `feasible` without a bound.
+/// `bound == objective`; otherwise `feasible` with a bound when every block
+/// has one: the matching's (`ExactSolver.mergeBound`) or the star relaxation
+/// (`BlockPairs.starBound`) at the block's placed and oversized counts.
 ///
 /// Sessions with a block larger than `ScaleSolver.largeBlock` go to
 /// `ScaleSolver`, which is as good there, far faster, and proves a bound.
 public struct HeuristicSolver: GroupingSolver {
     public var name: String { "heuristic" }
-    /// Local-search passes per block (each O(m² k)).
-    public var maxPasses: Int
+    /// Iterated-local-search kicks per participant of a block (each O(k² m)).
+    public var kicksPerMember: Int
+    /// Kicks on any block, however small: small blocks with many forbidden
+    /// pairs have few allowed moves and need more tries (each kick costs O(k² m)).
+    static let minimumKicks = 1000
     /// Whether small blocks may be solved exactly by subset DP.
     public var exactSmallBlocks: Bool
 
-    public init(maxPasses: Int = 50, exactSmallBlocks: Bool = true) {
-        self.maxPasses = maxPasses
+    public init(kicksPerMember: Int = 2, exactSmallBlocks: Bool = true) {
+        self.kicksPerMember = kicksPerMember
         self.exactSmallBlocks = exactSmallBlocks
+    }
+
+    /// What the heuristic established on one block (local indices).
+    struct BlockOutcome {
+        var groups: [[Int]]
+        /// Proven optimal.
+        var optimal: Bool
+        /// An upper bound on the block's score (docs/format.md), when one holds.
+        var bound: Double?
     }
 
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
@@ -38,6 +56,7 @@ public struct HeuristicSolver: GroupingSolver {
         var groups: [[Int32]] = []
         var allExact = true
         var anyGroupPossible = false
+        var bound: Double? = 0
         let total = max(1, problem.count)
         var done = 0
         for (b, block) in problem.blocks.enumerated() {
@@ -48,26 +67,73 @@ public struct HeuristicSolver: GroupingSolver {
             if exactSmallBlocks, let exact = SubsetDP.solve(pairs, sizes: problem.allowedSizes, k: problem.groupSize) {
                 if !exact.isEmpty { anyGroupPossible = true }
                 groups += exact.map { $0.map { block[$0] } }
+                bound = bound.map { $0 + pairs.value(of: exact, k: problem.groupSize).score }
                 continue
             }
-            allExact = false
             anyGroupPossible = true // unknown; no proof of infeasibility
-            let local = searchBlock(pairs, problem: problem, rng: HeuristicSolver.blockStream(seed: limits.seed, block: b), deadline: deadline)
-            groups += local.map { $0.map { block[$0] } }
+            let outcome = solveBlock(pairs, problem: problem, rng: HeuristicSolver.blockStream(seed: limits.seed, block: b), deadline: deadline)
+            allExact = allExact && outcome.optimal
+            if let blockBound = outcome.bound, let sum = bound { bound = sum + blockBound } else { bound = nil }
+            groups += outcome.groups.map { $0.map { block[$0] } }
         }
         limits.progress?("heuristic", 1)
         groups = Problem.canonical(groups)
+        let score = problem.value(of: groups).score
         if allExact {
             if !anyGroupPossible { return SolverResult(groups: [], status: .infeasible, bound: 0, solver: name) }
-            return SolverResult(groups: groups, status: .optimal, bound: problem.value(of: groups).score, solver: name)
+            return SolverResult(groups: groups, status: .optimal, bound: score, solver: name)
         }
-        return SolverResult(groups: groups, status: .feasible, bound: nil, solver: name)
+        return SolverResult(groups: groups, status: .feasible, bound: bound.map { max($0, score) }, solver: name)
+    }
+
+    /// One block beyond subset DP: the matching for pairs, the local search
+    /// otherwise, with the bound that holds for the groups found.
+    func solveBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, deadline: Date) -> BlockOutcome {
+        let k = problem.groupSize
+        if k == 2, let matched = pairsBlock(pairs, problem: problem, rng: rng, deadline: deadline) { return matched }
+        let groups = searchBlock(pairs, problem: problem, rng: rng, deadline: deadline)
+        return outcome(groups, pairs: pairs, problem: problem, bounds: [])
+    }
+
+    /// The outcome of groups with the star bound and any `bounds` given: optimal
+    /// when the placed and oversized counts are the most any grouping reaches
+    /// (everyone placed with `m mod k` groups of k+1 under `merge`, `m - m mod k`
+    /// placed under `leaveOut`) and the smallest bound is reached.
+    func outcome(_ groups: [[Int]], pairs: BlockPairs, problem: Problem, bounds: [Double?]) -> BlockOutcome {
+        let k = problem.groupSize, m = pairs.m
+        let value = pairs.value(of: groups, k: k)
+        let star = pairs.starBound(k: k, placed: value.placed, oversized: value.oversized)
+        guard let bound = (bounds + [star]).compactMap({ $0 }).min() else { return BlockOutcome(groups: groups, optimal: false, bound: nil) }
+        let bestCounts = problem.remainder == .merge ? value.placed == m && value.oversized == m % k : value.placed == m - m % k
+        let optimal = bestCounts && bound <= value.score + 1e-9 * (1 + abs(bound))
+        return BlockOutcome(groups: groups, optimal: optimal, bound: optimal ? value.score : max(bound, value.score))
+    }
+
+    /// Pairs by the matching (nil when its certificate fails): optimal under
+    /// `leaveOut` or when perfect; under `merge` with exposed participants, the
+    /// matching with the exposed attached and improved by the local search, or
+    /// the local search alone when that places more, with the matching's bound
+    /// when it applies, else the star bound.
+    func pairsBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, deadline: Date) -> BlockOutcome? {
+        let solution = PairMatching(pairs: pairs).solve()
+        guard solution.verified else { return nil }
+        if problem.remainder == .leaveOut || solution.exposed.isEmpty {
+            return BlockOutcome(groups: solution.pairs, optimal: true, bound: pairs.value(of: solution.pairs, k: 2).score)
+        }
+        var start = searchBlock(pairs, problem: problem, rng: rng, deadline: deadline,
+                                start: ExactSolver.attachExposed(solution, pairs: pairs))
+        let startValue = pairs.value(of: start, k: 2)
+        if startValue.placed < pairs.m || startValue.oversized > pairs.m % 2 {
+            let heuristic = searchBlock(pairs, problem: problem, rng: rng, deadline: deadline)
+            if pairs.value(of: heuristic, k: 2) > startValue { start = heuristic }
+        }
+        return outcome(start, pairs: pairs, problem: problem, bounds: [ExactSolver.mergeBound(solution, start: start, pairs: pairs)])
     }
 
     /// The local search on one block (no subset DP): construction, placement
-    /// repair, score improvement, placement repair again. Local indices.
-    /// With `start`, the search begins from those groups (local indices)
-    /// instead of the greedy construction.
+    /// repair, iterated local search on the score, placement repair again.
+    /// Local indices. With `start`, the search begins from those groups (local
+    /// indices) instead of the greedy construction.
     func searchBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, deadline: Date, start: [[Int]]? = nil) -> [[Int]] {
         var search = BlockSearch(pairs: pairs, k: problem.groupSize, maxSize: problem.allowedSizes.upperBound,
                                  rng: rng, deadline: deadline)
@@ -77,8 +143,9 @@ public struct HeuristicSolver: GroupingSolver {
             search.construct()
         }
         search.improvePlacement()
-        search.improveScore(maxPasses: maxPasses)
+        search.iterate(kicks: max(kicksPerMember * pairs.m, HeuristicSolver.minimumKicks))
         search.improvePlacement()
+        search.descend(Array(0..<pairs.m))
         return search.groups.filter { !$0.isEmpty }.map { $0.map(Int.init) }
     }
 
