@@ -67,7 +67,7 @@ struct SolveCommand: ParsableCommand {
         let session = prepared.session
         let result: Output
         do {
-            result = try engine.solve(session, progress: log.onProgress)
+            result = try engine.solve(session, validated: true, progress: log.onProgress) // decoded, so validated
         } catch {
             progress?.finish()
             throw CLIFailure(code: .dataError, message: "invalid session:\n" + error.description)
