@@ -7,7 +7,7 @@ import Testing
 /// the tree parser finds it.
 @Suite("One session reader")
 struct SessionReadingTests {
-    func expectRoundTrip(_ session: Session, indent: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectRoundTrip(_ session: Session, indent: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let bytes = session.jsonBytes(indent: indent)
         let read = SessionReader.read(bytes)
         #expect(read.session == session, sourceLocation: sourceLocation)
@@ -19,19 +19,19 @@ struct SessionReadingTests {
     @Test func generatedAndRandomSessions() throws {
         for k in 2...4 {
             let session = SessionGenerator(members: 120, groupSize: k, historySessions: 5, seed: UInt64(k)).generate()
-            for indent in [0, 1, 3] { expectRoundTrip(session, indent: indent) }
+            for indent in [0, 1, 3] { try expectRoundTrip(session, indent: indent) }
         }
         for seed in 0..<40 {
             var sessions = RandomSessions(seed: UInt64(seed))
             let session = sessions.session(participants: 3 + seed % 10, groupSize: 2 + seed % 3, remainder: seed % 2 == 0 ? .merge : .leaveOut)
-            expectRoundTrip(session, indent: seed % 3)
+            try expectRoundTrip(session, indent: seed % 3)
         }
     }
 
     /// Members are read in chunks on all cores, split by a scan that skips
     /// strings: quotes and backslashes inside ids must not fool it, and issues
     /// from every chunk come out in document order.
-    @Test func largeSessionsInChunks() {
+    @Test func largeSessionsInChunks() throws {
         var session = SessionGenerator(members: 9000, groupSize: 2, historySessions: 2, seed: 12).generate()
         let odd = ["q\"uote", "back\\", "\\\"", "brace}]", "comma,\"x", "tab\t"]
         for (n, id) in odd.enumerated() {
@@ -42,8 +42,8 @@ struct SessionReadingTests {
                 session.history[s].groups = session.history[s].groups.map { $0.map { $0 == old ? id : $0 } }
             }
         }
-        expectRoundTrip(session, indent: 0)
-        expectRoundTrip(session, indent: 2)
+        try expectRoundTrip(session, indent: 0)
+        try expectRoundTrip(session, indent: 2)
         var duplicate = session
         duplicate.members[8500].id = duplicate.members[10].id
         duplicate.members[100].firstName = "MARKER"
