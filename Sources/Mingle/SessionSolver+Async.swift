@@ -18,6 +18,12 @@ extension SessionSolver {
     /// - Parameter progress: told each phase and how far it is, from the
     ///   solving threads; must be cheap.
     public func solve(_ session: Session, progress: (@Sendable (SolveProgress) -> Void)? = nil) async throws -> Output {
+        try await solve(session, validated: false, progress: progress)
+    }
+
+    /// The async `solve` for a session that `Session.decode` has just
+    /// validated (see the synchronous `solve(_:validated:progress:)`).
+    package func solve(_ session: Session, validated: Bool, progress: (@Sendable (SolveProgress) -> Void)? = nil) async throws -> Output {
         try Task.checkCancellation()
         let handoff = SolveHandoff()
         return try await withTaskCancellationHandler {
@@ -25,7 +31,7 @@ extension SessionSolver {
                 guard handoff.wait(continuation) else { return }
                 DispatchQueue.global(qos: .userInitiated).async {
                     do {
-                        let output = try self.solve(session) { phase, fraction in
+                        let output = try self.solve(session, validated: validated) { phase, fraction in
                             guard let phase = SolvePhase(rawValue: phase) else { return }
                             progress?(SolveProgress(phase: phase, fraction: fraction))
                         }

@@ -28,7 +28,7 @@ extension SessionSolver {
             let result: BatchResult
             do throws(SessionError) {
                 let (session, warnings) = try Session.decode(documents[i], file: names?[i] ?? nil)
-                result = .solved(try solve(session), warnings: warnings)
+                result = .solved(try solve(session, validated: true), warnings: warnings)
             } catch {
                 var located = error
                 located.file = located.file ?? names?[i] ?? nil

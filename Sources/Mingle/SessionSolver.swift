@@ -39,15 +39,31 @@ public struct SessionSolver: Sendable {
     ///   overrides) finds an error: a session built in code gets the errors a
     ///   file would.
     public func solve(_ session: Session, progress: (@Sendable (String, Double) -> Void)? = nil) throws(SessionError) -> Output {
+        try solve(session, validated: false, progress: progress)
+    }
+
+    /// `solve(_:progress:)` for a session that `Session.decode` has just
+    /// validated (`validated: true`): only what this value overrides (solver,
+    /// time limit, seed) is checked again, so a large session is validated once.
+    /// A session changed after decoding must be passed with `validated: false`.
+    ///
+    /// - Complexity: O(1) before compiling when `validated`; otherwise
+    ///   `Session.validate`'s cost.
+    package func solve(_ session: Session, validated: Bool, progress: (@Sendable (String, Double) -> Void)? = nil) throws(SessionError) -> Output {
         let start = Date()
         var options = session.options
         if let solver { options.solver = solver }
         if let timeLimit { options.timeLimit = timeLimit }
         if let seed { options.seed = seed }
         progress?("validating", 0)
-        var checked = session
-        checked.options = options
-        let errors = checked.validate().filter { $0.severity == .error }
+        let errors: [SessionIssue]
+        if validated {
+            errors = options.validate()
+        } else {
+            var checked = session
+            checked.options = options
+            errors = checked.validate().filter { $0.severity == .error }
+        }
         guard errors.isEmpty else { throw SessionError(file: nil, issues: errors) }
         progress?("compiling", 0)
         let problem = Problem(session) { progress?("compiling", $0) }

@@ -139,7 +139,7 @@ struct MingleAPI: Sendable {
     /// Solves with the session's own options, its time limit capped by
     /// `--max-time-limit`, through the library's async API.
     func run(_ session: Session) async throws -> Output {
-        let output = try await SessionSolver(timeLimit: min(session.options.timeLimit, configuration.maxTimeLimit)).solve(session)
+        let output = try await SessionSolver(timeLimit: min(session.options.timeLimit, configuration.maxTimeLimit)).solve(session, validated: true)
         metrics.solveSeconds.record(output.stats.seconds)
         return output
     }

@@ -67,7 +67,8 @@ struct SolveCommand: ParsableCommand {
         let session = prepared.session
         let result: Output
         do {
-            result = try engine.solve(session, progress: log.onProgress)
+            // Decoded, so validated, unless the weekly-run options changed it (its date, its history).
+            result = try engine.solve(session, validated: !weekly.isUsed, progress: log.onProgress)
         } catch {
             progress?.finish()
             throw CLIFailure(code: .dataError, message: "invalid session:\n" + error.description)

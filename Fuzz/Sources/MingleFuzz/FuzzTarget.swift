@@ -5,7 +5,9 @@ import Mingle
 /// when it is a valid session of a size that solves in a moment. A crash, or
 /// an invariant broken (`fail`), is a finding: libFuzzer saves the input.
 ///
-/// Invariants: a session that decodes has no error from `validate()`; it
+/// Invariants: the session reader finds the tree parser's first syntax error
+/// (or none), and reads a document as it reads its tree written back; a
+/// session that decodes has no error from `validate()`; it
 /// encodes to JSON that decodes to the same session; its solution passes the
 /// `Validator` (membership, sizes, allowed pairs, recomputed scores).
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -19,8 +21,27 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         // What the import keeps is a valid members file.
         if (try? Session.decode(MembersFile.jsonBytes(imported.members))) == nil { fail("imported members do not decode") }
     }
-    _ = Session.issues(in: bytes)
-    guard let (session, _) = try? Session.decode(bytes) else { return 0 }
+    // The session reader reads syntax as the tree does: the same first error
+    // (members and history are read in parallel chunks), or none.
+    let issues = Session.issues(in: bytes)
+    let tree: JSONValue
+    do {
+        tree = try JSONValue.parse(bytes)
+    } catch {
+        if issues != [SessionIssue(error)] { fail("the session reader's syntax error \(issues) is not the tree's \(error)") }
+        return 0
+    }
+    if issues.contains(where: { $0.message.hasPrefix("malformed JSON") }) { fail("the session reader finds a syntax error in JSON: \(issues)") }
+    // The tree written back reads the same (numbers, escapes, key order).
+    let fromTree = Result { () throws(SessionError) in try Session.decode(tree) }
+    let decoded = Result { () throws(SessionError) in try Session.decode(bytes) }
+    switch (fromTree, decoded) {
+    case (.success(let a), .success(let b)) where a.session == b.session && a.warnings == b.warnings: break
+    case (.failure(let a), .failure(let b)) where a.issues == b.issues: break
+    default: fail("a session read from its tree differs from the one read from its bytes")
+    }
+    if issues.contains(where: { $0.severity == .error }) != ((try? decoded.get()) == nil) { fail("issues(in:) and decode disagree") }
+    guard let (session, _) = try? decoded.get() else { return 0 }
     if session.validate().contains(where: { $0.severity == .error }) { fail("a decoded session does not validate") }
     guard let again = try? Session.decode(session.jsonBytes()).session, again == session else { fail("encoding does not round-trip") }
     guard session.members.count <= 40 else { return 0 }

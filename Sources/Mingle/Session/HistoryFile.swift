@@ -9,13 +9,13 @@ public enum HistoryFile {
     public static func decode(_ data: some Collection<UInt8>, file: String? = nil) throws(SessionError) -> [PastSession] {
         var reader = SessionReader()
         do {
-            let json = try JSONValue.parse(data)
-            if let keys = reader.object(json, at: .root, what: "a history file") {
-                reader.checkKeys(keys, at: .root, allowed: ["version", "history"], what: "a history file")
-                if let v = json["version"] { reader.version(v, at: JSONPath.root.key("version")) }
-                if let h = json["history"] {
-                    let history = reader.readHistory(h, at: JSONPath.root.key("history"))
-                    if !reader.issues.contains(where: { $0.severity == .error }) { return history }
+            let document = try SessionReader.scan(data, allowed: ["version", "history"], what: "a history file")
+            reader.issues += document.issues
+            if document.isObject {
+                if let v = document.version { reader.version(v, at: JSONPath.root.key("version")) }
+                if let history = document.history {
+                    reader.issues += history.issues
+                    if !reader.issues.contains(where: { $0.severity == .error }) { return history.sessions }
                 } else {
                     reader.error(.root, "a history file needs \"history\": an array of past sessions, each {\"date\": ..., \"groups\": [[ids]]}")
                 }

@@ -15,23 +15,18 @@ extension Session {
     /// - Complexity: O(size of the input + history meetings).
     public static func decode(_ data: some Collection<UInt8>, file: String? = nil,
                               progress: (@Sendable (_ fraction: Double) -> Void)? = nil) throws(SessionError) -> (session: Session, warnings: [SessionIssue]) {
-        if let (session, issues) = SessionReader.readFast(data, progress: progress) {
-            return try accept(session, issues: issues, file: file)
-        }
-        let json: JSONValue
-        do {
-            json = try JSONValue.parse(data)
-        } catch {
-            throw .malformed(error, file: file)
-        }
-        return try decode(json, file: file)
+        let (session, issues) = SessionReader.read(data, progress: progress)
+        return try accept(session, issues: issues, file: file)
     }
 
     /// Reads and validates a session from an already parsed JSON value.
+    /// Written back as text and read by the one reader, so its issues are the same.
+    ///
+    /// - Complexity: O(size of the value).
     public static func decode(_ json: JSONValue, file: String? = nil) throws(SessionError) -> (session: Session, warnings: [SessionIssue]) {
-        var reader = SessionReader()
-        let session = reader.readSession(json)
-        return try accept(session, issues: reader.issues, file: file)
+        var writer = JSONWriter(indent: 0)
+        writer.value(json)
+        return try decode(writer.bytes, file: file)
     }
 
     /// The session when `issues` holds no error, with the warnings; else throws the errors.
@@ -46,19 +41,12 @@ extension Session {
     /// Every problem in a session, errors and warnings, in document order;
     /// what `mingle validate` prints.
     public static func issues(in data: some Collection<UInt8>) -> [SessionIssue] {
-        if let (_, issues) = SessionReader.readFast(data) { return issues }
-        do {
-            let json = try JSONValue.parse(data)
-            var reader = SessionReader()
-            _ = reader.readSession(json)
-            return reader.issues
-        } catch {
-            return [SessionIssue(error)]
-        }
+        SessionReader.read(data).issues
     }
 }
 
-/// Walks a JSON value and builds a `Session`, recording every issue on the way.
+/// Reads the small parts of a session (JSON trees from the one parser) and
+/// assembles the session from what `SessionScanner` read, recording every issue.
 struct SessionReader {
     var issues: [SessionIssue] = []
 
@@ -70,18 +58,17 @@ struct SessionReader {
         issues.append(SessionIssue(.warning, path: path.description, message))
     }
 
-    /// Reports keys of `object` not in `allowed`, and duplicate keys.
+    /// Reports keys of `object` not in `allowed` (the parser rejects duplicate keys).
     mutating func checkKeys(_ members: [JSONMember], at path: JSONPath, allowed: [String], what: String) {
-        var seen = Set<String>()
-        for member in members {
-            if !seen.insert(member.key).inserted {
-                error(path.key(member.key), "duplicate key \"\(member.key)\" in \(what)")
-            }
-            if !allowed.contains(member.key) {
-                let hint = closest(member.key, in: allowed).map { "; did you mean \"\($0)\"?" } ?? ""
-                error(path.key(member.key), "unknown key \"\(member.key)\" in \(what) (allowed: \(allowed.joined(separator: ", ")))\(hint)")
-            }
+        for member in members where !allowed.contains(member.key) {
+            unknownKey(member.key, at: path, allowed: allowed, what: what)
         }
+    }
+
+    /// The issue of a key not in `allowed`, with a "did you mean" hint.
+    mutating func unknownKey(_ key: String, at path: JSONPath, allowed: [String], what: String) {
+        let hint = closest(key, in: allowed).map { "; did you mean \"\($0)\"?" } ?? ""
+        error(path.key(key), "unknown key \"\(key)\" in \(what) (allowed: \(allowed.joined(separator: ", ")))\(hint)")
     }
 
     func closest(_ word: String, in candidates: [String]) -> String? {
@@ -166,51 +153,35 @@ struct SessionReader {
 
     // MARK: - The session
 
-    mutating func readSession(_ json: JSONValue) -> Session? {
+    /// Builds the session from a scanned document, reading its parts in one
+    /// fixed order, then runs `Session.validate` on it unless `validate` is false.
+    mutating func readSession(_ document: SessionDocument, validate: Bool = true) -> Session? {
         let root = JSONPath.root
-        guard let top = object(json, at: root, what: "a session") else { return nil }
-        checkKeys(top, at: root, allowed: SessionDocument.keys, what: "the session")
-        return readSession(SessionDocument(
-            version: json["version"], program: json["program"], members: json["members"].map { .json($0) },
-            participants: json["participants"], history: json["history"].map { .json($0) },
-            exclusions: json["exclusions"], options: json["options"], date: json["date"]))
-    }
-
-    /// Reads the parts of a session in one fixed order, so that its issues come
-    /// out the same whichever path (tree or fast) read the document.
-    mutating func readSession(_ document: SessionDocument) -> Session {
-        let root = JSONPath.root
+        issues += document.issues
+        guard document.isObject else { return nil }
         var session = Session()
         if let v = document.version { version(v, at: root.key("version")) }
         if let p = document.program { session.program = readProgram(p, at: root.key("program")) }
         var memberIDs: [String: Int] = [:]
-        switch document.members {
-        case .json(let m)?:
-            session.members = readMembers(m, at: root.key("members"))
-            memberIDs = Dictionary(session.members.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        case .decoded(let decoded)?:
-            session.members = decoded.members
-            memberIDs = decoded.ids
-        case nil:
+        if let members = document.members {
+            issues += members.issues
+            session.members = members.members
+            memberIDs = members.ids
+        } else {
             error(root, "missing \"members\": a session needs an array of members")
         }
         if let p = document.participants { session.participants = readParticipants(p, at: root.key("participants"), memberIDs: memberIDs) }
-        switch document.history {
-        case .json(let h)?: session.history = readHistory(h, at: root.key("history"))
-        case .decoded(let history)?: session.history = history
-        case nil: break
+        if let history = document.history {
+            issues += history.issues
+            session.history = history.sessions
         }
         if let e = document.exclusions { session.exclusions = readExclusions(e, at: root.key("exclusions"), memberIDs: memberIDs) }
         if let o = document.options { session.options = readOptions(o, at: root.key("options")) }
         if let d = document.date { session.date = string(d, at: root.key("date"), what: "date (YYYY-MM-DD)") }
-        switch document.members {
-        case .json(let m)?: checkMemberExtensions(m, session: session)
-        case .decoded?: checkAudienceAdmitsSomeone(session) // the fast path took only well-typed extensions
-        case nil: break
-        }
+        reportExtensions(document.members?.extensions ?? [], session: session)
         // What the reader dropped (a bad id, a bad date) is not seen again here:
         // the reader reports types and shapes, `validate` the values.
-        issues += session.validate()
+        if validate { issues += session.validate(memberIndex: document.members.map { _ in memberIDs }) }
         return session
     }
 
@@ -320,57 +291,6 @@ struct SessionReader {
         return repeats
     }
 
-    mutating func readMembers(_ json: JSONValue, at path: JSONPath) -> [Member] {
-        guard let elements = array(json, at: path, what: "members") else { return [] }
-        var result: [Member] = []
-        result.reserveCapacity(elements.count)
-        var firstIndex: [String: Int] = [:]
-        firstIndex.reserveCapacity(elements.count)
-        for (i, element) in elements.enumerated() {
-            let p = path.index(i)
-            guard let member = readMember(element, at: p) else { continue }
-            if let first = firstIndex[member.id] {
-                error(p.key("id"), "duplicate member id \"\(member.id)\" (first at $.members[\(first)]); ids must be unique")
-                continue
-            }
-            firstIndex[member.id] = i
-            result.append(member)
-        }
-        return result
-    }
-
-    mutating func readMember(_ json: JSONValue, at path: JSONPath) -> Member? {
-        guard case .object = json else {
-            error(path, "a member must be an object with at least an \"id\", found \(json.typeName)")
-            return nil
-        }
-        guard let idValue = json["id"] else {
-            error(path, "a member needs an \"id\" (a non-empty string)")
-            return nil
-        }
-        guard let id = memberID(idValue, at: path.key("id")) else { return nil }
-        var member = Member(id: id)
-        for (key, keyPath) in [("firstName", \Member.firstName), ("lastName", \Member.lastName), ("email", \Member.email)] {
-            guard let v = json[key] else { continue }
-            if case .null = v { continue }
-            member[keyPath: keyPath] = string(v, at: path.key(key), what: key)
-        }
-        if let v = json["status"], let s = enumeration(v, at: path.key("status"), what: "status", as: MemberStatus.self) {
-            member.status = s
-        }
-        if let v = json["categories"], let fields = object(v, at: path.key("categories"), what: "categories") {
-            var categories: [String: CategoryValue] = [:]
-            for field in fields {
-                if let value = categoryValue(field.value, at: path.key("categories").key(field.key)) {
-                    categories[field.key] = value
-                }
-            }
-            member.categories = categories
-        }
-        readMemberExtensions(json, into: &member)
-        return member
-    }
-
     /// Member ids are non-empty strings; integers are accepted and read as their decimal text.
     mutating func memberID(_ json: JSONValue, at path: JSONPath) -> String? {
         switch json {
@@ -379,38 +299,6 @@ struct SessionReader {
         default: error(path, "a member id must be a non-empty string, found \(json.typeName)")
         }
         return nil
-    }
-
-    mutating func categoryValue(_ json: JSONValue, at path: JSONPath) -> CategoryValue? {
-        switch json {
-        case .string(let s): return .string(s)
-        case .number(let n): return .number(n.double)
-        case .bool(let b): return .bool(b)
-        case .null: return nil // null reads as "lacks the category"
-        case .array(let elements):
-            var strings: [String] = []
-            for (i, e) in elements.enumerated() {
-                guard case .string(let s) = e else {
-                    error(path.index(i), "a category array must hold strings only, found \(e.typeName)")
-                    return nil
-                }
-                strings.append(s)
-            }
-            return .strings(strings)
-        case .object:
-            error(path, "a category value must be a string, a number, a boolean or an array of strings, found an object")
-            return nil
-        }
-    }
-
-    mutating func idList(_ json: JSONValue, at path: JSONPath, what: String) -> [String]? {
-        guard let elements = array(json, at: path, what: what) else { return nil }
-        var ids: [String] = []
-        var ok = true
-        for (i, e) in elements.enumerated() {
-            if let id = memberID(e, at: path.index(i)) { ids.append(id) } else { ok = false }
-        }
-        return ok ? ids : nil
     }
 
     mutating func readParticipants(_ json: JSONValue, at path: JSONPath, memberIDs: [String: Int]) -> [String]? {
@@ -434,34 +322,6 @@ struct SessionReader {
             ids.append(id)
         }
         return ids
-    }
-
-    mutating func readHistory(_ json: JSONValue, at path: JSONPath) -> [PastSession] {
-        guard let elements = array(json, at: path, what: "history") else { return [] }
-        var result: [PastSession] = []
-        for (i, element) in elements.enumerated() {
-            let p = path.index(i)
-            guard let members = object(element, at: p, what: "a past session") else { continue }
-            checkKeys(members, at: p, allowed: ["date", "groups", "unmatched"], what: "a past session")
-            var session = PastSession(groups: [])
-            if let d = element["date"], let date = string(d, at: p.key("date"), what: "date") {
-                if ISODate.sortKey(date) == nil {
-                    error(p.key("date"), "date must be an ISO-8601 date such as \"2026-11-13\" or \"2026-11-13T09:00:00Z\", found \"\(date)\"")
-                } else {
-                    session.date = date
-                }
-            }
-            if let g = element["groups"], let groups = array(g, at: p.key("groups"), what: "groups") {
-                for (j, group) in groups.enumerated() {
-                    if let ids = idList(group, at: p.key("groups").index(j), what: "a group") { session.groups.append(ids) }
-                }
-            } else if element["groups"] == nil {
-                error(p, "a past session needs \"groups\": an array of groups, each an array of member ids")
-            }
-            if let u = element["unmatched"] { session.unmatched = readUnmatched(u, at: p.key("unmatched"), groups: session.groups) }
-            result.append(session)
-        }
-        return result
     }
 
     mutating func readExclusions(_ json: JSONValue, at path: JSONPath, memberIDs: [String: Int]) -> [Exclusion] {

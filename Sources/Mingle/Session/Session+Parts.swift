@@ -50,9 +50,11 @@ extension Session {
             throw SessionError(file: nil, issues: [SessionIssue(.error, path: "$", "no session parts were given")])
         }
         guard assembly.issues.isEmpty else { throw SessionError(file: names, issues: assembly.issues) }
-        var reader = SessionReader()
-        let session = reader.readSession(assembly.merged)
-        let issues = reader.issues.map(assembly.locate)
+        // The merged parts, written back as one text for the one reader.
+        var writer = JSONWriter(indent: 0)
+        writer.value(assembly.merged)
+        let (session, read) = SessionReader.read(writer.bytes)
+        let issues = read.map(assembly.locate)
         let errors = issues.filter { $0.severity == .error }
         guard errors.isEmpty, let session else { throw SessionError(file: names, issues: errors) }
         return (session, issues.filter { $0.severity == .warning })

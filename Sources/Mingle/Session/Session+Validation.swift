@@ -17,9 +17,25 @@ extension Session {
     ///
     /// - Complexity: O(members × categories + history size + exclusions).
     public func validate() -> [SessionIssue] {
+        validate(memberIndex: nil)
+    }
+
+    /// `validate()`, given the index of member ids when the reader has built it
+    /// (and so has already reported empty and duplicate ids).
+    func validate(memberIndex: [String: Int]?) -> [SessionIssue] {
         var check = SessionChecks()
-        check.session(self)
+        check.session(self, memberIndex: memberIndex)
         return check.issues + dateIssues()
+    }
+}
+
+extension SolveOptions {
+    /// Problems with the options alone (the time limit): what a solver's
+    /// overrides can break in a session already validated.
+    func validate() -> [SessionIssue] {
+        var check = SessionChecks()
+        check.options(self)
+        return check.issues
     }
 }
 
@@ -45,22 +61,13 @@ private struct SessionChecks {
         issues.append(SessionIssue(.warning, path: path.description, message))
     }
 
-    mutating func session(_ session: Session) {
+    mutating func session(_ session: Session, memberIndex: [String: Int]?) {
         let root = JSONPath.root
         if session.version != 1 {
             error(root.key("version"), "unsupported version \(session.version); this Mingle reads version 1")
         }
         program(session.program, at: root.key("program"))
-        var index: [String: Int] = [:]
-        index.reserveCapacity(session.members.count)
-        for (i, member) in session.members.enumerated() {
-            if let first = index[member.id] {
-                error(root.key("members").index(i).key("id"), "duplicate member id \"\(member.id)\" (first at $.members[\(first)]); ids must be unique")
-            } else {
-                index[member.id] = i
-            }
-            if member.id.isEmpty { error(root.key("members").index(i).key("id"), "a member id must be a non-empty string") }
-        }
+        let index = memberIndex ?? members(session.members)
         within(session)
         if let participants = session.participants {
             var seen: [String: Int] = [:]
@@ -74,23 +81,13 @@ private struct SessionChecks {
                 seen[id] = seen[id] ?? i
             }
         }
-        for (i, past) in session.history.enumerated() {
-            let p = root.key("history").index(i)
-            if let date = past.date, ISODate.sortKey(date) == nil {
-                error(p.key("date"), "date must be an ISO-8601 date such as \"2026-11-13\" or \"2026-11-13T09:00:00Z\", found \"\(date)\"")
-            }
-            for (g, group) in past.groups.enumerated() {
-                // Groups are small: a look back costs less than a set per group
-                // (millions at scale); a set for a long one, which could be written.
-                var seen = group.count > 16 ? Set<String>(minimumCapacity: group.count) : nil
-                for j in group.indices {
-                    if group[j].isEmpty { error(p.key("groups").index(g).index(j), "a member id must be a non-empty string") }
-                    let repeated = seen != nil ? !seen!.insert(group[j]).inserted : group[..<j].contains(group[j])
-                    if repeated {
-                        warning(p.key("groups").index(g).index(j), "\"\(group[j])\" is listed twice in this group; it counts once")
-                    }
-                }
-            }
+        // Past sessions on all cores: at scale they hold millions of groups.
+        for found in Parallel.map(session.history.count, { i -> [SessionIssue] in
+            var check = SessionChecks()
+            check.history(session.history[i], at: i)
+            return check.issues
+        }) {
+            issues += found
         }
         for (i, exclusion) in session.exclusions.enumerated() {
             let p = root.key("exclusions").index(i)
@@ -106,9 +103,62 @@ private struct SessionChecks {
                 }
             }
         }
-        let limit = session.options.timeLimit
+        options(session.options)
+    }
+
+    /// The index of member ids; an empty or repeated id is an error.
+    mutating func members(_ members: [Member]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(members.count)
+        for (i, member) in members.enumerated() {
+            if let first = index[member.id] {
+                error(JSONPath.root.key("members").index(i).key("id"), "duplicate member id \"\(member.id)\" (first at $.members[\(first)]); ids must be unique")
+            } else {
+                index[member.id] = i
+            }
+            if member.id.isEmpty { error(JSONPath.root.key("members").index(i).key("id"), "a member id must be a non-empty string") }
+        }
+        return index
+    }
+
+    /// A past session: its date, and its groups' ids (non-empty; one listed
+    /// twice in a group is a warning).
+    ///
+    /// - Complexity: O(ids): a pair is one comparison, a group of up to 16
+    ///   compares each id with the ones before it (no allocation: millions of
+    ///   groups at scale), a longer one uses a set.
+    mutating func history(_ past: PastSession, at i: Int) {
+        let p = JSONPath.root.key("history").index(i)
+        if let date = past.date, ISODate.sortKey(date) == nil {
+            error(p.key("date"), "date must be an ISO-8601 date such as \"2026-11-13\" or \"2026-11-13T09:00:00Z\", found \"\(date)\"")
+        }
+        for (g, group) in past.groups.enumerated() {
+            // Nearly every group is a sound pair: one comparison.
+            if group.count == 2, !group[0].isEmpty, !group[1].isEmpty, group[0] != group[1] { continue }
+            if group.count <= 16 {
+                for j in group.indices where group[j].isEmpty || group[..<j].contains(group[j]) {
+                    idProblem(group, j, at: p.key("groups").index(g).index(j))
+                }
+            } else {
+                var seen = Set<String>(minimumCapacity: group.count)
+                for j in group.indices where !seen.insert(group[j]).inserted || group[j].isEmpty {
+                    idProblem(group, j, at: p.key("groups").index(g).index(j))
+                }
+            }
+        }
+    }
+
+    /// An empty id (an error) or one listed before in its group (a warning).
+    private mutating func idProblem(_ group: [String], _ j: Int, at path: JSONPath) {
+        if group[j].isEmpty { error(path, "a member id must be a non-empty string") }
+        if group[..<j].contains(group[j]) { warning(path, "\"\(group[j])\" is listed twice in this group; it counts once") }
+    }
+
+    /// The options: the time limit.
+    mutating func options(_ options: SolveOptions) {
+        let limit = options.timeLimit
         if !(limit > 0 && limit.isFinite) {
-            error(root.key("options").key("timeLimit"), "timeLimit must be a number of seconds > 0, found \(JSONWriter.format(limit))")
+            error(JSONPath.root.key("options").key("timeLimit"), "timeLimit must be a number of seconds > 0, found \(JSONWriter.format(limit))")
         }
     }
 

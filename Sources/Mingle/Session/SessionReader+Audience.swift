@@ -83,49 +83,28 @@ extension SessionReader {
         }
     }
 
-    /// Reads a member's extension fields, leniently: a value of the wrong type is
-    /// left out here and reported by `checkMemberExtensions`.
-    func readMemberExtensions(_ json: JSONValue, into member: inout Member) {
-        if case .array(let elements)? = json["groups"] {
-            let names = elements.compactMap { e -> String? in
-                if case .string(let s) = e, !s.isEmpty { return s }
-                return nil
-            }
-            if names.count == elements.count { member.groups = names }
-        }
-        if case .bool(let b)? = json["guest"] { member.guest = b }
-        if case .string(let s)? = json["language"], !s.isEmpty { member.language = s }
-        if case .string(let s)? = json["pausedUntil"] { member.pausedUntil = s }
-        if case .string(let s)? = json["invitedAt"] { member.invitedAt = s }
-        if case .string(let s)? = json["remindedAt"] { member.remindedAt = s }
-    }
-
-    /// Reports members' extension fields of the wrong type: an error when the
-    /// audience relies on the field, a warning otherwise (the format ignores unknown
-    /// member keys, so a session valid under the format stays valid). Also warns about
-    /// audience conditions that admit nobody.
+    /// Reports members' extension fields of the wrong type (found by the
+    /// scanner, which leaves them out): an error when the audience relies on the
+    /// field, a warning otherwise (the format ignores unknown member keys, so a
+    /// session valid under the format stays valid). Also warns about audience
+    /// conditions that admit nobody.
     ///
-    /// - Complexity: O(members × audience conditions).
-    mutating func checkMemberExtensions(_ json: JSONValue?, session: Session) {
-        guard case .array(let elements)? = json else { return }
+    /// - Complexity: O(problems + members × audience conditions).
+    mutating func reportExtensions(_ problems: [ExtensionProblem], session: Session) {
         let audience = session.program.audience
-        for (i, element) in elements.enumerated() {
-            guard case .object = element else { continue }
-            let path = JSONPath.root.key("members").index(i)
-            if let v = element["groups"], !isStringList(v) {
-                report(audience?.groups != nil, path.key("groups"),
-                       "groups must be an array of non-empty group names such as [\"team-paris\"], found \(v.typeName)")
-            }
-            if let v = element["guest"], !isBoolOrNull(v) {
-                report(audience.map { !$0.guests } ?? false, path.key("guest"), "guest must be true or false, found \(v.typeName)")
-            }
-            if let v = element["language"], !isStringOrNull(v) {
-                warning(path.key("language"), "language must be a string such as \"fr\" or \"en\", found \(v.typeName); messages will be in English")
-            }
-            for key in ["pausedUntil", "invitedAt", "remindedAt"] {
-                if let v = element[key], !isStringOrNull(v) {
-                    error(path.key(key), "\(key) must be a date written YYYY-MM-DD, such as \"2026-12-14\", found \(v.typeName)")
-                }
+        let order: [ExtensionProblem.Field] = [.groups, .guest, .language, .pausedUntil, .invitedAt, .remindedAt]
+        for problem in problems.sorted(by: { ($0.element, order.firstIndex(of: $0.field)!) < ($1.element, order.firstIndex(of: $1.field)!) }) {
+            let path = JSONPath.root.key("members").index(problem.element).key(problem.field.rawValue)
+            switch problem.field {
+            case .groups:
+                report(audience?.groups != nil, path,
+                       "groups must be an array of non-empty group names such as [\"team-paris\"], found \(problem.typeName)")
+            case .guest:
+                report(audience.map { !$0.guests } ?? false, path, "guest must be true or false, found \(problem.typeName)")
+            case .language:
+                warning(path, "language must be a string such as \"fr\" or \"en\", found \(problem.typeName); messages will be in English")
+            case .pausedUntil, .invitedAt, .remindedAt:
+                error(path, "\(problem.field.rawValue) must be a date written YYYY-MM-DD, such as \"2026-12-14\", found \(problem.typeName)")
             }
         }
         checkAudienceAdmitsSomeone(session)
@@ -154,26 +133,6 @@ extension SessionReader {
             error(path, message + " (the program's audience uses it)")
         } else {
             warning(path, message + "; it is ignored")
-        }
-    }
-
-    private func isStringList(_ v: JSONValue) -> Bool {
-        if case .null = v { return true }
-        guard case .array(let elements) = v else { return false }
-        return elements.allSatisfy { if case .string(let s) = $0 { return !s.isEmpty } else { return false } }
-    }
-
-    private func isBoolOrNull(_ v: JSONValue) -> Bool {
-        switch v {
-        case .bool, .null: return true
-        default: return false
-        }
-    }
-
-    private func isStringOrNull(_ v: JSONValue) -> Bool {
-        switch v {
-        case .string, .null: return true
-        default: return false
         }
     }
 }

@@ -10,15 +10,4 @@ extension SessionReader {
         }
         return policy
     }
-
-    /// Reads a past session's `unmatched` ids (an extension of the spec, used by
-    /// `fairness`); an id also found in one of its groups is a warning.
-    mutating func readUnmatched(_ json: JSONValue, at path: JSONPath, groups: [[String]]) -> [String] {
-        guard let ids = idList(json, at: path, what: "unmatched") else { return [] }
-        let grouped = Set(groups.joined())
-        for (i, id) in ids.enumerated() where grouped.contains(id) {
-            warning(path.index(i), "\"\(id)\" is listed as unmatched and also in a group of this session")
-        }
-        return ids
-    }
 }

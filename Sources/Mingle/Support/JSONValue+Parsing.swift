@@ -36,8 +36,9 @@ extension JSONValue {
     }
 }
 
-/// The byte-level parser behind `JSONValue.parse`; `Session`'s fast decoding
-/// path drives it directly to skip the tree for members and history.
+/// The one JSON reader of Mingle: it builds the `JSONValue` tree of small
+/// documents (`JSONValue.parse`), and `SessionScanner` drives its `object` and
+/// `array` walkers to read members and history straight into typed values.
 struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
@@ -117,15 +118,23 @@ struct JSONParser {
         if depth > 512 { throw error("nesting deeper than 512 levels") }
     }
 
-    mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+    /// Reads the object at the parser's position (at its `{`): for each key,
+    /// `isDuplicate` is asked first (it records the key), then `body` is called
+    /// with the parser at the key's value and must read the value. The one place
+    /// where object syntax is read: the tree and the typed session reader both
+    /// come here.
+    ///
+    /// - Complexity: O(length of the object's text) plus what the closures cost.
+    @inline(__always)
+    mutating func object(isDuplicate: (String) -> Bool,
+                         _ body: (inout JSONParser, _ key: String) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
         try enter()
-        defer { depth -= 1 }
         index += 1
-        var members: [JSONMember] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            depth -= 1
+            return
         }
         while true {
             skipWhitespace()
@@ -134,8 +143,7 @@ struct JSONParser {
             }
             let keyStart = index
             let key = try parseString()
-            // Objects are small: a linear look for the key costs less than a set.
-            if members.contains(where: { $0.key == key }) {
+            if isDuplicate(key) {
                 var duplicate = error("duplicate key \"\(key)\"; each key may appear once in an object", at: keyStart)
                 duplicate.path = JSONPathFinder.path(at: keyStart, in: bytes).key(key).description
                 throw duplicate
@@ -146,8 +154,7 @@ struct JSONParser {
             }
             index += 1
             skipWhitespace()
-            let value = try parseValue()
-            members.append(JSONMember(key: key, value: value))
+            try body(&self, key)
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -156,25 +163,33 @@ struct JSONParser {
             }
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                return .object(members)
+                depth -= 1
+                return
             }
             throw error("expected ',' or '}' in the object")
         }
     }
 
-    mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+    /// Reads the array at the parser's position (at its `[`), calling `body`
+    /// with the parser at each element and its index; `body` must read the
+    /// element. The one place where array syntax is read.
+    ///
+    /// - Complexity: O(length of the array's text) plus what `body` costs.
+    @inline(__always)
+    mutating func array(_ body: (inout JSONParser, _ index: Int) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
         try enter()
-        defer { depth -= 1 }
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return .array(elements)
+            depth -= 1
+            return
         }
+        var i = 0
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            try body(&self, i)
+            i += 1
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input inside an array") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -183,10 +198,26 @@ struct JSONParser {
             }
             if bytes[index] == UInt8(ascii: "]") {
                 index += 1
-                return .array(elements)
+                depth -= 1
+                return
             }
             throw error("expected ',' or ']' in the array")
         }
+    }
+
+    mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+        var members: [JSONMember] = []
+        // Objects are small: a linear look for the key costs less than a set.
+        try object(isDuplicate: { key in members.contains { $0.key == key } }) { (p: inout JSONParser, key: String) throws(JSONSyntaxError) in
+            members.append(JSONMember(key: key, value: try p.parseValue()))
+        }
+        return .object(members)
+    }
+
+    mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+        var elements: [JSONValue] = []
+        try array { (p: inout JSONParser, _: Int) throws(JSONSyntaxError) in elements.append(try p.parseValue()) }
+        return .array(elements)
     }
 
     mutating func parseString() throws(JSONSyntaxError) -> String {

@@ -107,7 +107,14 @@ public struct JSONWriter: Sendable {
         case .null: null()
         case .bool(let b): bool(b)
         case .number(let n):
-            if let i = n.integer { integer(Int(i)) } else { number(n.double) }
+            if let i = n.integer {
+                integer(Int(i))
+            } else if let u = n.unsigned {
+                beforeValue() // an integer above Int64.max, such as a seed: exact
+                bytes.append(contentsOf: String(u).utf8)
+            } else {
+                number(n.double)
+            }
         case .string(let s): string(s)
         case .array(let elements):
             beginArray()
