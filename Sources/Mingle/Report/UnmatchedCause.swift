@@ -28,11 +28,11 @@ public enum UnmatchedCause: Sendable, Equatable, CustomStringConvertible {
     case leftOver(groupSize: Int, remainder: RemainderPolicy)
 
     /// Whether the participant could take part and was left out by the
-    /// grouping (false for pending, paused and outside the audience: those take
+    /// grouping (false for pending, paused, expired, left and outside the audience: those take
     /// no part). The `fairness` extension gives priority to the first kind.
     public var couldTakePart: Bool {
         switch self {
-        case .pending, .paused, .outsideAudience: return false
+        case .pending, .paused, .pausedUntil, .expired, .left, .outsideAudience: return false
         case .alone, .requiredRule, .partnersRuledOut, .requiredRulesTogether, .tooFewPartners, .leftOver: return true
         }
     }
