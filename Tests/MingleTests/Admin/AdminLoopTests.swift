@@ -61,13 +61,11 @@ import Testing
                      {"id": "b", "pausedUntil": "2026-12-14"}, {"id": "c", "status": "expired"}, {"id": "d", "status": "left"}]}
         """#
 
-    @Test func fieldsReadTheSameOnBothPathsAndRoundTrip() throws {
+    @Test func fieldsReadTheSameFromBytesAndFromATreeAndRoundTrip() throws {
         let bytes = Array(Self.withDates.utf8)
-        let fast = try #require(SessionReader.readFast(bytes))
-        var reader = SessionReader()
-        let read = reader.readSession(try JSONValue.parse(bytes))
-        let full = try #require(read)
-        #expect(fast.session == full)
+        let full = try Session.decode(bytes).session
+        let fromTree = try Session.decode(try JSONValue.parse(bytes)).session
+        #expect(fromTree == full)
         #expect(full.date == "2026-11-30")
         #expect(full.members[0].invitedAt == "2026-11-23" && full.members[0].remindedAt == "2026-11-26")
         #expect(full.members[1].pausedUntil == "2026-12-14")
