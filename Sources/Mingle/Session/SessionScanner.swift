@@ -420,10 +420,9 @@ struct SessionScanner {
         func issue(_ rank: Int, _ at: JSONPath, _ message: String) {
             ranked.append((rank * 1_000_000 + ranked.count, SessionIssue(.error, path: at.description, message)))
         }
-        var seen: UInt16 = 0 // one bit per known key
-        var others: [String] = [] // unknown keys, rare
+        var seen = SeenKeys()
         try parser.object(isDuplicate: { key in
-            let bit: UInt16
+            let bit: UInt16?
             switch key {
             case "id": bit = 1
             case "firstName": bit = 2
@@ -437,14 +436,9 @@ struct SessionScanner {
             case "pausedUntil": bit = 512
             case "invitedAt": bit = 1024
             case "remindedAt": bit = 2048
-            default:
-                if others.contains(key) { return true }
-                others.append(key)
-                return false
+            default: bit = nil
             }
-            if seen & bit != 0 { return true }
-            seen |= bit
-            return false
+            return seen.isDuplicate(key, bit: bit)
         }) { (p: inout JSONParser, key: String) throws(JSONSyntaxError) in
             var s = SessionScanner(parser: p, progress: nil)
             defer { p = s.parser }
@@ -586,17 +580,9 @@ struct SessionScanner {
         }
         var sawGroups = false
         var unmatched: [String]?
-        var seen: UInt8 = 0
-        var others: [String] = []
+        var seen = SeenKeys()
         try parser.object(isDuplicate: { key in
-            guard let bit = allowed.firstIndex(of: key).map({ UInt8(1) << $0 }) else {
-                if others.contains(key) { return true }
-                others.append(key)
-                return false
-            }
-            if seen & bit != 0 { return true }
-            seen |= bit
-            return false
+            seen.isDuplicate(key, bit: allowed.firstIndex(of: key).map { UInt16(1) << $0 })
         }) { (p: inout JSONParser, key: String) throws(JSONSyntaxError) in
             var s = SessionScanner(parser: p, progress: nil)
             defer { p = s.parser }
@@ -661,5 +647,25 @@ private final class ProgressShare: @unchecked Sendable {
         let total = done
         lock.unlock()
         report(min(1, total))
+    }
+}
+
+/// The keys an object has shown so far, to find a duplicate: a bit for each
+/// key the reader knows, a short list for the others (rare).
+private struct SeenKeys {
+    private var known: UInt16 = 0
+    private var others: [String] = []
+
+    /// Records `key` (whose bit is `bit`, nil for a key the reader does not
+    /// know) and tells whether the object showed it before.
+    mutating func isDuplicate(_ key: String, bit: UInt16?) -> Bool {
+        guard let bit else {
+            if others.contains(key) { return true }
+            others.append(key)
+            return false
+        }
+        if known & bit != 0 { return true }
+        known |= bit
+        return false
     }
 }
