@@ -136,20 +136,18 @@ public struct ExactSolver: GroupingSolver {
         // The start of the integer program and the fallback: the matching with the
         // exposed attached when that places everyone with the fewest triples the
         // parity allows, else the heuristic's groups (or the better of the two).
-        var start: [[Int]] = []
-        if let matched {
-            // The matching with the exposed attached, improved by the local search.
-            start = HeuristicSolver().searchBlock(pairs, problem: problem, rng: HeuristicSolver.blockStream(seed: seed, block: index),
-                                                  deadline: deadline, start: Self.attachExposed(matched, pairs: pairs))
+        let search = { (start: [[Int]]?) in
+            HeuristicSolver().searchBlock(pairs, problem: problem, rng: HeuristicSolver.blockStream(seed: seed, block: index),
+                                          deadline: deadline, start: start)
         }
-        let startValue = pairs.value(of: start, k: k)
-        if matched == nil || startValue.placed < pairs.m || startValue.oversized > pairs.m % k {
-            let heuristic = HeuristicSolver().searchBlock(pairs, problem: problem,
-                                                          rng: HeuristicSolver.blockStream(seed: seed, block: index), deadline: deadline)
-            if pairs.value(of: heuristic, k: k) > startValue { start = heuristic }
+        let start: [[Int]]
+        var matchedBound: Double?
+        if let matched {
+            (start, matchedBound) = Self.mergeStart(matched, pairs: pairs, search: search)
+        } else {
+            start = search(nil)
         }
         // The cheap proof first: the merge bound, when the start reaches it.
-        let matchedBound = matched.flatMap { Self.mergeBound($0, start: start, pairs: pairs) }
         if let matchedBound, matchedBound <= pairs.value(of: start, k: k).score + 1e-9 * (1 + abs(matchedBound)) {
             return BlockOutcome(groups: start, optimal: true, bound: matchedBound)
         }
@@ -171,6 +169,23 @@ public struct ExactSolver: GroupingSolver {
         }
         return BlockOutcome(groups: start, optimal: false, bound: nil,
                             note: "a block of \(pairs.m) participants is too large for the exact model; kept the heuristic's groups")
+    }
+
+    /// Under `merge` with k = 2, from a verified matching that leaves some
+    /// participants exposed: the start groups and the merge bound. The start is
+    /// the matching with the exposed attached (`attachExposed`) improved by
+    /// `search`, or `search`'s own groups (`search(nil)`) when those are better
+    /// and the first does not place everyone with the fewest triples the parity
+    /// allows. The heuristic and `exact` both begin here.
+    static func mergeStart(_ matched: PairMatching.Solution, pairs: BlockPairs,
+                           search: ([[Int]]?) -> [[Int]]) -> (groups: [[Int]], bound: Double?) {
+        var start = search(attachExposed(matched, pairs: pairs))
+        let startValue = pairs.value(of: start, k: 2)
+        if startValue.placed < pairs.m || startValue.oversized > pairs.m % 2 {
+            let plain = search(nil)
+            if pairs.value(of: plain, k: 2) > startValue { start = plain }
+        }
+        return (start, mergeBound(matched, start: start, pairs: pairs))
     }
 
     /// Under `merge` with k = 2: the matching, with each exposed participant

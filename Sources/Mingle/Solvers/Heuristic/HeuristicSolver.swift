@@ -120,14 +120,10 @@ public struct HeuristicSolver: GroupingSolver {
         if problem.remainder == .leaveOut || solution.exposed.isEmpty {
             return BlockOutcome(groups: solution.pairs, optimal: true, bound: pairs.value(of: solution.pairs, k: 2).score)
         }
-        var start = searchBlock(pairs, problem: problem, rng: rng, deadline: deadline,
-                                start: ExactSolver.attachExposed(solution, pairs: pairs))
-        let startValue = pairs.value(of: start, k: 2)
-        if startValue.placed < pairs.m || startValue.oversized > pairs.m % 2 {
-            let heuristic = searchBlock(pairs, problem: problem, rng: rng, deadline: deadline)
-            if pairs.value(of: heuristic, k: 2) > startValue { start = heuristic }
+        let start = ExactSolver.mergeStart(solution, pairs: pairs) {
+            searchBlock(pairs, problem: problem, rng: rng, deadline: deadline, start: $0)
         }
-        return outcome(start, pairs: pairs, problem: problem, bounds: [ExactSolver.mergeBound(solution, start: start, pairs: pairs)])
+        return outcome(start.groups, pairs: pairs, problem: problem, bounds: [start.bound])
     }
 
     /// The local search on one block (no subset DP): construction, placement
