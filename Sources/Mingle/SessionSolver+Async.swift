@@ -12,9 +12,9 @@ extension SessionSolver {
     /// ```
     ///
     /// - Throws: `SessionError` when the session is not valid (`Session.validate()`);
-    ///   `CancellationError` as soon as the calling task is cancelled
-    ///   (at once, not when the solver stops): the solver's work is dropped and
-    ///   its thread ends at the session's time limit at the latest.
+    ///   `CancellationError` as soon as the calling task is cancelled (at
+    ///   once): the solver is told through its `SolveCancellation` and its
+    ///   thread stops within a fraction of a second (its result is dropped).
     /// - Parameter progress: told each phase and how far it is, from the
     ///   solving threads; must be cheap.
     public func solve(_ session: Session, progress: (@Sendable (SolveProgress) -> Void)? = nil) async throws -> Output {
@@ -26,12 +26,13 @@ extension SessionSolver {
     package func solve(_ session: Session, validated: Bool, progress: (@Sendable (SolveProgress) -> Void)? = nil) async throws -> Output {
         try Task.checkCancellation()
         let handoff = SolveHandoff()
+        let cancellation = SolveCancellation()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Output, any Error>) in
                 guard handoff.wait(continuation) else { return }
                 DispatchQueue.global(qos: .userInitiated).async {
                     do {
-                        let output = try self.solve(session, validated: validated) { phase, fraction in
+                        let output = try self.solve(session, validated: validated, cancellation: cancellation) { phase, fraction in
                             guard let phase = SolvePhase(rawValue: phase) else { return }
                             progress?(SolveProgress(phase: phase, fraction: fraction))
                         }
@@ -42,6 +43,7 @@ extension SessionSolver {
                 }
             }
         } onCancel: {
+            cancellation.cancel()
             handoff.finish(.failure(CancellationError()))
         }
     }

@@ -23,7 +23,7 @@ extension SessionSolver {
     ///   batches in chunks.
     public func solve(documents: [ArraySlice<UInt8>], names: [String?]? = nil,
                       progress: (@Sendable (_ done: Int) -> Void)? = nil) -> [BatchResult] {
-        let counter = Counter()
+        let counter = WorkCounter()
         return Parallel.map(documents.count) { i in
             let result: BatchResult
             do throws(SessionError) {
@@ -34,21 +34,8 @@ extension SessionSolver {
                 located.file = located.file ?? names?[i] ?? nil
                 result = .invalid(located)
             }
-            progress?(counter.increment())
+            progress?(counter.add())
             return result
-        }
-    }
-}
-
-/// A thread-safe count of finished sessions.
-private final class Counter: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "mingle.batch.counter")
-    private var value = 0
-
-    func increment() -> Int {
-        queue.sync {
-            value += 1
-            return value
         }
     }
 }

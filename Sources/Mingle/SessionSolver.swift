@@ -38,18 +38,24 @@ public struct SessionSolver: Sendable {
     /// - Throws: `SessionError` when `session.validate()` (with this value's
     ///   overrides) finds an error: a session built in code gets the errors a
     ///   file would.
-    public func solve(_ session: Session, progress: (@Sendable (String, Double) -> Void)? = nil) throws(SessionError) -> Output {
-        try solve(session, validated: false, progress: progress)
+    ///
+    /// - Parameter cancellation: when set, `cancel()` from any thread stops the
+    ///   solver within a fraction of a second; the output then has the best
+    ///   valid groups found and `stats.timeLimitReached`.
+    public func solve(_ session: Session, cancellation: SolveCancellation? = nil,
+                      progress: (@Sendable (String, Double) -> Void)? = nil) throws(SessionError) -> Output {
+        try solve(session, validated: false, cancellation: cancellation, progress: progress)
     }
 
-    /// `solve(_:progress:)` for a session that `Session.decode` has just
+    /// `solve(_:cancellation:progress:)` for a session that `Session.decode` has just
     /// validated (`validated: true`): only what this value overrides (solver,
     /// time limit, seed) is checked again, so a large session is validated once.
     /// A session changed after decoding must be passed with `validated: false`.
     ///
     /// - Complexity: O(1) before compiling when `validated`; otherwise
     ///   `Session.validate`'s cost.
-    package func solve(_ session: Session, validated: Bool, progress: (@Sendable (String, Double) -> Void)? = nil) throws(SessionError) -> Output {
+    package func solve(_ session: Session, validated: Bool, cancellation: SolveCancellation? = nil,
+                       progress: (@Sendable (String, Double) -> Void)? = nil) throws(SessionError) -> Output {
         let start = Date()
         var options = session.options
         if let solver { options.solver = solver }
@@ -67,7 +73,8 @@ public struct SessionSolver: Sendable {
         guard errors.isEmpty else { throw SessionError(file: nil, issues: errors) }
         progress?("compiling", 0)
         let problem = Problem(session) { progress?("compiling", $0) }
-        var result = SessionSolver.solver(for: options.solver).solve(problem, limits: SolveLimits(options, progress: progress))
+        var result = SessionSolver.solver(for: options.solver)
+            .solve(problem, limits: SolveLimits(options, progress: progress, cancellation: cancellation))
         if let fairness = FairnessPass(problem: problem) { result = fairness.apply(result) }
         progress?("output", 0)
         return Output(problem: problem, result: result, seconds: Date().timeIntervalSince(start))

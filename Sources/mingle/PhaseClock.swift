@@ -1,31 +1,35 @@
 import Foundation
+import Synchronization
 
 /// Wall time per phase of a run, for `--timings`: a phase lasts from its first
 /// report until the next phase is reported.
-final class PhaseClock: @unchecked Sendable {
-    private let lock = NSLock()
+final class PhaseClock: Sendable {
+    private struct State {
+        var current: (name: String, since: Date)?
+        var phases: [(name: String, seconds: Double)] = []
+    }
+
     private let start = Date()
-    private var current: (name: String, since: Date)?
-    private var phases: [(name: String, seconds: Double)] = []
+    private let state = Mutex(State())
 
     /// Marks the start of `phase` (reports of the current phase are ignored).
     func enter(_ phase: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard current?.name != phase else { return }
-        let now = Date()
-        if let current { phases.append((current.name, now.timeIntervalSince(current.since))) }
-        current = (phase, now)
+        state.withLock { state in
+            guard state.current?.name != phase else { return }
+            let now = Date()
+            if let current = state.current { state.phases.append((current.name, now.timeIntervalSince(current.since))) }
+            state.current = (phase, now)
+        }
     }
 
     /// "read 0.41s, decode 1.20s, ..., total 6.02s", closing the current phase.
     func summary() -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        var all = phases
-        if let current { all.append((current.name, now.timeIntervalSince(current.since))) }
-        let parts = all.map { "\($0.name) \(String(format: "%.2f", $0.seconds))s" }
-        return (parts + ["total \(String(format: "%.2f", now.timeIntervalSince(start)))s"]).joined(separator: ", ")
+        state.withLock { state in
+            let now = Date()
+            var all = state.phases
+            if let current = state.current { all.append((current.name, now.timeIntervalSince(current.since))) }
+            let parts = all.map { "\($0.name) \(String(format: "%.2f", $0.seconds))s" }
+            return (parts + ["total \(String(format: "%.2f", now.timeIntervalSince(start)))s"]).joined(separator: ", ")
+        }
     }
 }

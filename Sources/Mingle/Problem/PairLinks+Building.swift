@@ -75,7 +75,11 @@ extension PairLinks {
             }
             bounds.append(count)
             let rows = keys.withUnsafeMutableBufferPointer { all in
-                Parallel.map(parts) { p in merge(rows: bounds[p]..<bounds[p + 1], keys: all, offsets: offsets) }
+                // Each part sorts its own rows of `keys`.
+                let shared = SharedBuffer(pointer: all)
+                return Parallel.map(parts) { [bounds, offsets] p in
+                    merge(rows: bounds[p]..<bounds[p + 1], keys: shared.pointer, offsets: offsets)
+                }
             }
             var rowOffsets = [Int32](repeating: 0, count: count + 1)
             var partners: [Int32] = [], penalties: [Double] = [], flags: [UInt8] = [], meetings: [Int32] = []

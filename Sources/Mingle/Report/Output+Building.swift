@@ -40,7 +40,8 @@ extension Output {
                   groups: groups, unmatched: unmatched,
                   stats: Stats(participants: problem.count + problem.absent.count,
                                placed: placed.lazy.filter { $0 }.count,
-                               oversizedGroups: oversized, repeats: repeats, seconds: seconds),
+                               oversizedGroups: oversized, repeats: repeats, seconds: seconds,
+                               timeLimitReached: result.timeLimitReached),
                   warnings: result.notes)
     }
 }

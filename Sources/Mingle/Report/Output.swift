@@ -81,12 +81,18 @@ public struct Output: Sendable, Equatable {
         public var oversizedGroups: Int
         public var repeats: Int
         public var seconds: Double
-        public init(participants: Int, placed: Int, oversizedGroups: Int, repeats: Int, seconds: Double) {
+        /// Whether the time limit (or a cancellation) cut the search short, so
+        /// that the groups may depend on the machine's speed; written only when
+        /// true (docs/format.md, the output).
+        public var timeLimitReached: Bool
+        public init(participants: Int, placed: Int, oversizedGroups: Int, repeats: Int, seconds: Double,
+                    timeLimitReached: Bool = false) {
             self.participants = participants
             self.placed = placed
             self.oversizedGroups = oversizedGroups
             self.repeats = repeats
             self.seconds = seconds
+            self.timeLimitReached = timeLimitReached
         }
     }
 
@@ -137,6 +143,7 @@ extension Output {
         w.key("oversizedGroups"); w.integer(stats.oversizedGroups)
         w.key("repeats"); w.integer(stats.repeats)
         w.key("seconds"); w.number((stats.seconds * 1000).rounded() / 1000)
+        if stats.timeLimitReached { w.key("timeLimitReached"); w.bool(true) }
         w.endObject()
         if !warnings.isEmpty {
             w.key("warnings"); w.beginArray()
@@ -193,7 +200,7 @@ extension Output {
         }
         let stats = Stats(participants: try count("participants"), placed: try count("placed"),
                           oversizedGroups: try count("oversizedGroups"), repeats: try count("repeats"),
-                          seconds: number(st?["seconds"]) ?? 0)
+                          seconds: number(st?["seconds"]) ?? 0, timeLimitReached: st?["timeLimitReached"] == .bool(true))
         var solver = ""
         if case .string(let s)? = json["solver"] { solver = s }
         return Output(status: status, solver: solver, objective: objective, bound: number(json["bound"]),

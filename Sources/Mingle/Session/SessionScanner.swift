@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A session document as the scanner read it: members and history already
 /// typed (with their issues), the small parts as JSON trees built by the same
@@ -253,7 +254,7 @@ struct SessionScanner {
         return nil
     }
 
-    private enum Part {
+    private enum Part: Sendable {
         case members(ScannedMembers, [Member?])
         case past(PastSession?, [SessionIssue])
         case failed(JSONSyntaxError)
@@ -265,8 +266,9 @@ struct SessionScanner {
         let chunk = max(4096, members.count / 16)
         let chunks = stride(from: 0, to: members.count, by: chunk).map { $0..<min(members.count, $0 + chunk) }
         let total = Double(max(1, bytes.count))
+        let text = SharedBuffer(pointer: bytes) // read only
         return Parallel.map(chunks.count + history.count) { t -> Part in
-            var scanner = SessionScanner(parser: JSONParser(bytes: bytes), progress: nil)
+            var scanner = SessionScanner(parser: JSONParser(bytes: text.pointer), progress: nil)
             scanner.parser.depth = 2 // the document and the array: the limit counts from the root
             do throws(JSONSyntaxError) {
                 if t < chunks.count {
@@ -632,20 +634,19 @@ struct SessionScanner {
 }
 
 /// Sums the shares of the text read by parallel tasks and reports the total.
-private final class ProgressShare: @unchecked Sendable {
+private final class ProgressShare: Sendable {
     private let report: @Sendable (Double) -> Void
-    private let lock = NSLock()
-    private var done = 0.0
+    private let done = Mutex(0.0)
 
     init(_ report: @escaping @Sendable (Double) -> Void) {
         self.report = report
     }
 
     func add(_ share: Double) {
-        lock.lock()
-        done += share
-        let total = done
-        lock.unlock()
+        let total = done.withLock { done in
+            done += share
+            return done
+        }
         report(min(1, total))
     }
 }

@@ -10,23 +10,34 @@ public protocol GroupingSolver: Sendable {
     func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult
 }
 
-/// How long a solver may run, its seed, and where it reports progress.
+/// How long a solver may run, its seed, where it reports progress, and the
+/// flag that stops it.
+///
+/// Searches stop on work budgets that depend only on the problem
+/// (`SolveBudget`); the time limit and `cancellation` are a safety net, and
+/// when either cuts a search the result says so (`timeLimitReached`).
 public struct SolveLimits: Sendable {
-    /// Seconds the solver may use.
+    /// Seconds the solver may use (a safety net: see `SolveBudget`).
     public var timeLimit: Double
     public var seed: UInt64
     /// Called now and then from the solving thread with a phase name and a
     /// fraction in 0...1; must be cheap. The library never prints.
     public var progress: (@Sendable (_ phase: String, _ fraction: Double) -> Void)?
+    /// When set, `cancel()` stops the solve within a fraction of a second: it
+    /// returns the best valid groups it has, with `timeLimitReached`.
+    public var cancellation: SolveCancellation?
 
-    public init(timeLimit: Double = 10, seed: UInt64 = 0, progress: (@Sendable (String, Double) -> Void)? = nil) {
+    public init(timeLimit: Double = 10, seed: UInt64 = 0, progress: (@Sendable (String, Double) -> Void)? = nil,
+                cancellation: SolveCancellation? = nil) {
         self.timeLimit = timeLimit
         self.seed = seed
         self.progress = progress
+        self.cancellation = cancellation
     }
 
-    public init(_ options: SolveOptions, progress: (@Sendable (String, Double) -> Void)? = nil) {
-        self.init(timeLimit: options.timeLimit, seed: options.seed, progress: progress)
+    public init(_ options: SolveOptions, progress: (@Sendable (String, Double) -> Void)? = nil,
+                cancellation: SolveCancellation? = nil) {
+        self.init(timeLimit: options.timeLimit, seed: options.seed, progress: progress, cancellation: cancellation)
     }
 }
 
@@ -51,13 +62,19 @@ public struct SolverResult: Sendable {
     public var solver: String
     /// Warnings for the user (engine failures and fallbacks).
     public var notes: [String]
+    /// Whether the time limit (or a cancellation) cut a search short, so that
+    /// the groups may depend on the machine's speed; false when every search
+    /// ended on its work budget.
+    public var timeLimitReached: Bool
 
-    public init(groups: [[Int32]], status: SolutionStatus, bound: Double? = nil, solver: String, notes: [String] = []) {
+    public init(groups: [[Int32]], status: SolutionStatus, bound: Double? = nil, solver: String, notes: [String] = [],
+                timeLimitReached: Bool = false) {
         self.groups = groups
         self.status = status
         self.bound = bound
         self.solver = solver
         self.notes = notes
+        self.timeLimitReached = timeLimitReached
     }
 }
 

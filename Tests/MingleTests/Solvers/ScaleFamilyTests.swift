@@ -113,7 +113,7 @@ struct ScaleFamilyTests {
     @Test func exactFallsBackOnPairsBeyondTheMatching() {
         let session = Self.session(.oneBlock, members: 1200, seed: 2, groupSize: 2)
         let problem = Problem(session)
-        #expect(ScaleSolver.matchingReach(timeLimit: 0.01) < 1200)
+        #expect(ExactSolver.matchingReach(timeLimit: 0.01) < 1200)
         let result = ExactSolver().solve(problem, limits: SolveLimits(timeLimit: 0.01, seed: 1))
         #expect(result.solver == "scale")
         let score = problem.value(of: result.groups).score

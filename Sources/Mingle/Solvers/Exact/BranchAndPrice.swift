@@ -55,7 +55,7 @@ import MingleGLPK
 ///
 /// with U ≥ Σ x_g (exact N = (P* − O*)/k in stage 3, where max(0, ·) is not
 /// needed) and rc the reduced cost. The pricing computes max rc exactly, or an
-/// upper bound when the deadline stops it, so every iteration yields a valid
+/// upper bound when its budget (or the time limit) stops it, so every iteration yields a valid
 /// bound that does not rest on the LP's tolerances; a node keeps the best one.
 /// When all pair weights are multiples of a power of two δ ≥ 2⁻¹⁰ (stages 1
 /// and 2: δ = 1) bounds are rounded down to a multiple of δ.
@@ -94,6 +94,10 @@ struct BranchAndPrice {
     let sizes: [Int]
     /// Columns the enumeration may list to close a node by branch and cut.
     static let enumerationLimit = 60_000
+    /// Nodes per stage: the work budget of the tree search (the time limit is
+    /// the safety net). Blocks within `AutoSolver.groupModelLimit` close in far
+    /// fewer when they close at all.
+    static let nodeLimit = 4_000
     /// Columns a pricing round adds at most.
     var columnsPerRound: Int { max(30, min(300, pairs.m)) }
     /// Blocks from this size on price greedily first (`GroupPricing.greedy`).
@@ -178,8 +182,9 @@ struct BranchAndPrice {
     }
 
     /// Solves one stage from `start` (local groups, valid for the stage's
-    /// equalities) until proven or `deadline`.
-    func solve(_ stage: Stage, start: [[Int]], deadline: Date) throws(GLPKError) -> Result {
+    /// equalities) until proven or the budget (`nodeLimit` nodes, or the
+    /// safety net of `budget`) is spent.
+    func solve(_ stage: Stage, start: [[Int]], budget: SolveBudget) throws(GLPKError) -> Result {
         let delta = granularity(stage)
         let lambda: Double
         var placed = m, oversized = 0
@@ -254,6 +259,19 @@ struct BranchAndPrice {
             }
             try add(start.map { $0.map(Int32.init).sorted() })
 
+            /// The restricted master's LP: bounded by simplex iterations
+            /// (deterministic), the time left as the safety net (recorded when
+            /// it fires); nil when it did not end at an optimum.
+            func solveMaster() throws(GLPKError) -> LPSolution? {
+                let time = budget.secondsLeft
+                guard time > 0.01, !budget.isOver else { return nil }
+                let iterations = SolveBudget.simplexIterations(rows: lp.numberOfRows, columns: lp.numberOfColumns)
+                let solution = try lp.solveLP(LPOptions(timeLimit: time, iterationLimit: iterations))
+                if solution.termination == .timeLimit { budget.recordCut() }
+                guard solution.termination == .completed, solution.status == .optimal else { return nil }
+                return solution
+            }
+
             // e_s for duals u of the size rows.
             func sizeValues(_ duals: [Double]) -> [Double] {
                 var e = [Double](repeating: 0, count: (sizes.last ?? 0) + 1)
@@ -283,16 +301,13 @@ struct BranchAndPrice {
                 var fixedColumns: [Int] = []
                 var result: [[Int]]?
                 while true {
-                    let time = deadline.timeIntervalSinceNow
-                    guard time > 0.01 else { break }
-                    let solution = try lp.solveLP(LPOptions(timeLimit: time))
-                    guard solution.termination == .completed, solution.status == .optimal else { break }
+                    guard let solution = try solveMaster() else { break }
                     let values = solution.columnValues
                     if values.prefix(firstGroupColumn).contains(where: { $0 > 1e-7 }) { break }
                     var y = Array(solution.rowDuals.prefix(m))
                     for i in 0..<m { y[i] = covered[i] ? .infinity : (memberEquality ? y[i] : max(0, y[i])) }
                     let answer = pricing.price(duals: y, sizeValue: sizeValues(solution.rowDuals), threshold: 0,
-                                               keep: columnsPerRound, deadline: deadline)
+                                               keep: columnsPerRound, budget: budget)
                     guard answer.complete else { break }
                     let before = pool.count
                     try add(answer.columns.filter { $0.reducedCost > 1e-9 * (1 + abs(solution.objective)) }.map(\.members))
@@ -320,7 +335,7 @@ struct BranchAndPrice {
                 }
                 if result == nil && !fixedColumns.isEmpty {
                     // A stalled dive: the local search completes the fixed groups.
-                    let search = HeuristicSolver().searchBlock(pairs, problem: pairs.problem, rng: SplitMix64(seed: UInt64(m)), deadline: deadline,
+                    let search = HeuristicSolver().searchBlock(pairs, problem: pairs.problem, rng: SplitMix64(seed: UInt64(m)), budget: budget,
                                                                start: fixedColumns.map { pool[$0].map(Int.init) })
                     let v = pairs.value(of: search, k: k)
                     let fits: Bool = switch stage {
@@ -335,13 +350,15 @@ struct BranchAndPrice {
 
             var open: [Node] = [Node(together: [], apart: [], bound: .infinity, serial: 0)]
             var serial = 1
+            var nodes = 0
             var unresolved = -Double.infinity // bounds of nodes left without a proof
             while !open.isEmpty {
                 // Best bound first; the oldest on ties.
                 let pick = open.indices.max { (open[$0].bound, -open[$0].serial) < (open[$1].bound, -open[$1].serial) }!
                 let node = open.remove(at: pick)
                 if closes(node.bound) { continue }
-                if deadline.timeIntervalSinceNow <= 0.01 { open.append(node); break }
+                if nodes >= BranchAndPrice.nodeLimit || budget.isOver { open.append(node); break }
+                nodes += 1
 
                 // The node's columns: those that respect its decisions.
                 func respects(_ members: [Int32]) -> Bool {
@@ -363,10 +380,7 @@ struct BranchAndPrice {
                 // Wentges' stability centre: the duals of the node's best bound.
                 var centre: (y: [Double], u: [Double])?
                 pricingRounds: while true {
-                    let time = deadline.timeIntervalSinceNow
-                    guard time > 0.01 else { break }
-                    let solution = try lp.solveLP(LPOptions(timeLimit: time))
-                    guard solution.termination == .completed, solution.status == .optimal else { break }
+                    guard let solution = try solveMaster() else { break }
                     lpSolution = solution
                     round += 1
                     var y = Array(solution.rowDuals.prefix(m))
@@ -392,7 +406,7 @@ struct BranchAndPrice {
                             for r in m..<us.count { us[r] = alpha * centre.u[r] + (1 - alpha) * us[r] }
                         }
                         let es = alpha > 0 ? sizeValues(us) : e
-                        let answer = pricing.price(duals: ys, sizeValue: es, threshold: 0, keep: columnsPerRound, deadline: deadline)
+                        let answer = pricing.price(duals: ys, sizeValue: es, threshold: 0, keep: columnsPerRound, budget: budget)
                         let bound = roundDown(lagrangian(ys, us, maxReducedCost: answer.maximum))
                         lastDuals = (ys, us, answer.maximum)
                         if bound < nodeBound {
@@ -453,10 +467,9 @@ struct BranchAndPrice {
                 if node.serial % 16 == 0 {
                     let columns = pool.filter(respects)
                     let target = incumbentValue + (delta > 0 ? delta : 1e-9 * (1 + abs(incumbentValue)))
-                    let time = min(deadline.timeIntervalSinceNow * 0.25, 10)
                     if let (grouping, _) = try closeByEnumeration(stage, columns: columns, memberEquality: memberEquality,
                                                                   placed: hasPlacedRow ? placed : nil, oversized: hasOversizedRow ? oversized : nil,
-                                                                  target: target, deadline: Date(timeIntervalSinceNow: time)),
+                                                                  target: target, budget: budget, share: 0.25),
                        let grouping {
                         let v = value(stage, of: grouping)
                         if v > incumbentValue { incumbent = grouping; incumbentValue = v }
@@ -471,11 +484,11 @@ struct BranchAndPrice {
                     let slack = Double(max(0, groupCount - 1)) * max(0, duals.2)
                     let threshold = target - dualValue - slack - 1e-9 * (1 + abs(target))
                     let listed = pricing.price(duals: duals.0, sizeValue: sizeValues(duals.1), threshold: threshold, keep: nil,
-                                               limit: BranchAndPrice.enumerationLimit, deadline: deadline)
+                                               limit: BranchAndPrice.enumerationLimit, budget: budget)
                     if listed.complete {
                         let closed = try closeByEnumeration(stage, columns: listed.columns.map(\.members), memberEquality: memberEquality,
                                                             placed: hasPlacedRow ? placed : nil, oversized: hasOversizedRow ? oversized : nil,
-                                                            target: target, deadline: deadline)
+                                                            target: target, budget: budget)
                         if let (grouping, finished) = closed {
                             if let grouping {
                                 let v = value(stage, of: grouping)
@@ -524,11 +537,14 @@ struct BranchAndPrice {
     /// Returns its best groups (nil if none) and whether it finished; nil when
     /// no time is left.
     func closeByEnumeration(_ stage: Stage, columns: [[Int32]], memberEquality: Bool, placed: Int?, oversized: Int?,
-                            target: Double, deadline: Date) throws(GLPKError) -> ([[Int]]?, Bool)? {
+                            target: Double, budget: SolveBudget, share: Double = 1) throws(GLPKError) -> ([[Int]]?, Bool)? {
         if columns.isEmpty { return (nil, true) }
-        // GLPK checks its limit between nodes: leave it a margin.
-        let time = deadline.timeIntervalSinceNow - 0.3
-        guard time > 0.05 else { return nil }
+        // GLPK's branch and cut has no node limit, only `tm_lim`: the time
+        // left (a `share` of it, at most 10 s for a share) with a margin, since
+        // GLPK checks its limit between nodes. When it fires, the budget records it.
+        let left = budget.secondsLeft
+        let time = share < 1 ? min(left * share, 10) : left - 0.3
+        guard time > 0.05, !budget.isOver else { return nil }
         return try GLPK.withProblem(direction: .maximize) { lp throws(GLPKError) -> ([[Int]]?, Bool)? in
             try lp.addRows((0..<m).map { _ in Row(columns: [], coefficients: [], bounds: memberEquality ? .fixed(1) : .upper(1)) })
             let rowP = try placed.map { p throws(GLPKError) in try lp.addRow(Row(columns: [], coefficients: [], bounds: .fixed(Double(p)))) }
@@ -555,6 +571,7 @@ struct BranchAndPrice {
                 try lp.addRow(Row(columns: members + [count], coefficients: [Double](repeating: 1, count: members.count) + [-1], bounds: .fixed(0)))
             }
             let mip = try lp.solveMIP(MIPOptions(timeLimit: time))
+            if mip.termination == .timeLimit { budget.recordCut() }
             let finished = mip.termination == .completed && (mip.status == .optimal || mip.status == .noFeasible)
             guard mip.status.hasFeasibleSolution else { return (nil, finished) }
             let grouping = columns.indices.filter { mip.columnValues[$0] > 0.5 }.map { columns[$0].map(Int.init) }

@@ -21,6 +21,11 @@ import Foundation
 /// A block whose proof does not finish in time keeps its best groups and the
 /// result is `feasible`, with `bound` when every block has one. GLPK failures
 /// never crash: the block keeps the heuristic's groups and a note says why.
+///
+/// Which methods run on a session (a block beyond the matching's or branch and
+/// price's reach goes to the scale solver; large blocks with k ≥ 3 try the
+/// scale solver's profile bound first) is decided in one place,
+/// `AutoSolver.exact`, which `solve` calls.
 public struct ExactSolver: GroupingSolver {
     public var name: String { "exact" }
     /// Whether small blocks are solved by subset DP (off in tests of the other methods).
@@ -33,8 +38,8 @@ public struct ExactSolver: GroupingSolver {
     public var groupModelLimit: Int?
 
     /// The largest block branch and price takes for k ≥ 3; sessions with a
-    /// larger block are solved at scale, with the profile bound
-    /// (`ScaleSolver.fallback(forExact:)`).
+    /// larger block are solved at scale, with the profile bound (decided by
+    /// `AutoSolver.exact`).
     public var branchAndPriceReach: Int
     /// The default reach: the blocks whose pair table is dense (`BlockPairs`).
     public static let branchAndPriceLimit = 4_096
@@ -45,6 +50,15 @@ public struct ExactSolver: GroupingSolver {
         self.matching = matching
         self.groupModelLimit = groupModelLimit
         self.branchAndPriceReach = min(branchAndPriceReach, BlockPairs.denseLimit)
+    }
+
+    /// The largest pairs block the matching takes: its pair list is O(m²) in
+    /// memory (about 1 GB at 10,000 participants) and the blossom algorithm
+    /// O(m³) in time and not interruptible (measured on one dense block of
+    /// 10,000: 67 s on a loaded 2-core machine), so the reach shrinks with the
+    /// time limit: m ≤ 10,000·(limit/30 s)^(1/3).
+    static func matchingReach(timeLimit: Double) -> Int {
+        min(10_000, Int(10_000 * cbrt(Swift.max(timeLimit, 0.001) / 30)))
     }
 
     /// What one block's solve established.
@@ -58,35 +72,15 @@ public struct ExactSolver: GroupingSolver {
         var note: String?
     }
 
+    /// `exact` as users choose it: routed by `AutoSolver.exact`, so that every
+    /// output for k ≥ 3 has a bound and no block beyond the methods' reach is tried.
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
-        if let fallback = ScaleSolver.fallback(forExact: problem, limits: limits, branchAndPriceReach: branchAndPriceReach) {
-            return fallback
-        }
-        let deadline = Date(timeIntervalSinceNow: limits.timeLimit)
-        // Large blocks with k >= 3: the scale solver first, on a quarter of the
-        // time; its profile bound is often tight there (one dense block of
-        // 2,000 in triples: 0.02% in 0.2 s), so it may prove its groups at once.
-        guard problem.groupSize >= 3, ScaleSolver.isLarge(problem) else { return solveBlocks(problem, limits: limits, deadline: deadline) }
-        var first = limits
-        first.timeLimit = limits.timeLimit / 4
-        let quick = ScaleSolver().solve(problem, limits: first)
-        if quick.status == .optimal { return quick }
-        return Self.better(solveBlocks(problem, limits: limits, deadline: deadline), quick, problem: problem)
+        AutoSolver.exact(self, problem: problem, limits: limits, budget: SolveBudget(limits))
     }
 
-    /// The better groups of two results on one problem, with the lower of
-    /// their bounds (each bounds the best solution's score, so both hold).
-    static func better(_ a: SolverResult, _ b: SolverResult, problem: Problem) -> SolverResult {
-        if a.status == .optimal || a.status == .infeasible { return a }
-        var result = problem.value(of: a.groups) >= problem.value(of: b.groups) ? a : b
-        let bounds = [a.bound, b.bound].compactMap { $0 }
-        result.bound = bounds.min().map { max($0, problem.value(of: result.groups).score) }
-        result.notes = a.notes + b.notes
-        return result
-    }
-
-    /// Every block by the exact methods, until `deadline`.
-    func solveBlocks(_ problem: Problem, limits: SolveLimits, deadline: Date) -> SolverResult {
+    /// Every block by the exact methods, within `budget`; `AutoSolver.exact`
+    /// has decided that they run (the blocks are within their reach).
+    func solveBlocks(_ problem: Problem, limits: SolveLimits, budget: SolveBudget) -> SolverResult {
         var groups: [[Int32]] = []
         var proven = true
         var bound: Double? = 0
@@ -95,7 +89,7 @@ public struct ExactSolver: GroupingSolver {
             limits.progress?("exact", Double(b) / Double(max(1, problem.blocks.count)))
             guard block.count >= problem.groupSize else { continue }
             let pairs = BlockPairs(problem: problem, members: block)
-            var outcome = solveBlock(pairs, problem: problem, index: b, seed: limits.seed, deadline: deadline)
+            var outcome = solveBlock(pairs, problem: problem, index: b, seed: limits.seed, budget: budget)
             // A proven bound that the groups reach is a proof of optimality.
             let score = pairs.value(of: outcome.groups, k: problem.groupSize).score
             if !outcome.optimal, let bound = outcome.bound, bound <= score + 1e-9 * (1 + abs(score)) {
@@ -114,10 +108,11 @@ public struct ExactSolver: GroupingSolver {
             if groups.isEmpty { return SolverResult(groups: [], status: .infeasible, bound: 0, solver: name, notes: notes) }
             return SolverResult(groups: groups, status: .optimal, bound: score, solver: name, notes: notes)
         }
-        return SolverResult(groups: groups, status: .feasible, bound: bound.map { max($0, score) }, solver: name, notes: notes)
+        return SolverResult(groups: groups, status: .feasible, bound: bound.map { max($0, score) }, solver: name, notes: notes,
+                            timeLimitReached: budget.wasCut)
     }
 
-    func solveBlock(_ pairs: BlockPairs, problem: Problem, index: Int, seed: UInt64, deadline: Date) -> BlockOutcome {
+    func solveBlock(_ pairs: BlockPairs, problem: Problem, index: Int, seed: UInt64, budget: SolveBudget) -> BlockOutcome {
         let k = problem.groupSize, sizes = problem.allowedSizes
         if subsetDP, let exact = SubsetDP.solve(pairs, sizes: sizes, k: k) {
             return BlockOutcome(groups: exact, optimal: true, bound: pairs.value(of: exact, k: k).score)
@@ -138,7 +133,7 @@ public struct ExactSolver: GroupingSolver {
         // parity allows, else the heuristic's groups (or the better of the two).
         let search = { (start: [[Int]]?) in
             HeuristicSolver().searchBlock(pairs, problem: problem, rng: HeuristicSolver.blockStream(seed: seed, block: index),
-                                          deadline: deadline, start: start)
+                                          budget: budget, start: start)
         }
         let start: [[Int]]
         var matchedBound: Double?
@@ -152,7 +147,7 @@ public struct ExactSolver: GroupingSolver {
             return BlockOutcome(groups: start, optimal: true, bound: matchedBound)
         }
         if pairs.m <= groupModelLimit ?? .max, pairs.isDense {
-            switch BranchAndPrice(pairs: pairs, sizes: sizes, k: k).solveStages(start: start, deadline: deadline) {
+            switch BranchAndPrice(pairs: pairs, sizes: sizes, k: k).solveStages(start: start, budget: budget) {
             case .optimal(let best):
                 return BlockOutcome(groups: best, optimal: true, bound: pairs.value(of: best, k: k).score)
             case .bounded(let best, let bound):

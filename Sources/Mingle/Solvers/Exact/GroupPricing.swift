@@ -28,13 +28,16 @@ import Foundation
 /// is this project's own.
 ///
 /// The search is exact: when it completes, no group outside the answer has a
-/// reduced cost above the threshold. If the deadline stops it, `maximum` is
+/// reduced cost above the threshold. If its budget stops it, `maximum` is
 /// still an upper bound on every group's reduced cost (the unexplored first
 /// members are bounded by the completion bound), so Lagrangian bounds stay valid.
 ///
 /// - Complexity: O(visited partial groups × candidates); building a node's
 ///   graph is O(m²) time and memory (m the block's members).
 struct GroupPricing {
+    /// Search steps per pricing call: the work budget (the time limit is the
+    /// safety net); a call stopped by it is incomplete, like one stopped by time.
+    static let visitLimit = 1 << 26
     /// Members (local indices) of each unit.
     let units: [[Int32]]
     /// Members per unit.
@@ -147,7 +150,7 @@ struct GroupPricing {
         /// An upper bound on every allowed group's reduced cost (the largest one
         /// when the search completed), at least the threshold.
         var maximum: Double
-        /// The search ran to the end (not stopped by the deadline or `limit`).
+        /// The search ran to the end (not stopped by `visitLimit`, the safety net or `limit`).
         var complete: Bool
     }
 
@@ -158,7 +161,7 @@ struct GroupPricing {
     ///   - duals: y per member (local index).
     ///   - sizeValue: e_s, indexed by size.
     func price(duals: [Double], sizeValue: [Double], threshold: Double, keep: Int?, limit: Int = .max,
-               deadline: Date) -> Answer {
+               budget: SolveBudget) -> Answer {
         let n = self.n
         let maxSize = sizes.last ?? 0
         let own = ownValues(duals)
@@ -239,7 +242,7 @@ struct GroupPricing {
 
         func extend(_ depth: Int, _ value: Double, _ size: Int) {
             visits += 1
-            if visits & 0x3FFF == 1 && Date() > deadline { stopped = true; return }
+            if visits > GroupPricing.visitLimit || (visits & 0x3FFF == 1 && budget.isOver) { stopped = true; return }
             if sizes.contains(size) { offer(value + sizeValue[size], size) }
             guard size < maxSize, count[depth] > 0 else { return }
             guard completionBound(value, size, depth) > cut else { return }

@@ -10,23 +10,29 @@ struct BlockSearch {
     let k: Int
     let maxSize: Int
     var rng: SplitMix64
-    let deadline: Date
+    let budget: SolveBudget
 
     var groupOf: [Int32]
     var groups: [[Int32]] = []
     /// contribution[a] = Σ_{x in group(a), x ≠ a} w(a, x).
     var contribution: [Double]
+    /// Candidate pairs the descent has examined (m per member), and the most
+    /// it may (`SolveBudget.descentPairs`): the work budget that bounds the
+    /// search on large blocks whatever the machine's speed.
+    var examined = 0
+    let examinable: Int
 
     /// Scan at most this many candidates when building a group in a large block.
     static let candidateWindow = 2048
     static let improvement = 1e-9
 
-    init(pairs: BlockPairs, k: Int, maxSize: Int, rng: SplitMix64, deadline: Date) {
+    init(pairs: BlockPairs, k: Int, maxSize: Int, rng: SplitMix64, budget: SolveBudget) {
         self.pairs = pairs
         self.k = k
         self.maxSize = maxSize
         self.rng = rng
-        self.deadline = deadline
+        self.budget = budget
+        self.examinable = SolveBudget.descentPairs(members: pairs.m, dense: pairs.isDense)
         self.groupOf = [Int32](repeating: -1, count: pairs.m)
         self.contribution = [Double](repeating: 0, count: pairs.m)
     }
@@ -78,7 +84,8 @@ struct BlockSearch {
         refreshContributions(g)
     }
 
-    var timeIsUp: Bool { Date() >= deadline }
+    /// The safety net (time limit, cancellation); the search itself stops on work.
+    var timeIsUp: Bool { budget.isOver }
 
     // MARK: - Construction
 
@@ -97,6 +104,7 @@ struct BlockSearch {
             keys[a] = UInt64(min(degree, 0xFFFF)) << 48 | (rng.next() >> 16)
         }
         let order = (0..<m).sorted { keys[$0] < keys[$1] }
+        let window = SolveBudget.constructionWindow(BlockSearch.candidateWindow, members: m)
         var free = order // candidates, in the same order
         var position = [Int](repeating: 0, count: m)
         for (i, a) in free.enumerated() { position[a] = i }
@@ -106,16 +114,16 @@ struct BlockSearch {
             position[free[i]] = i
             free.removeLast()
         }
-        // Not cut by the deadline: a valid grouping needs a full construction.
+        // Not cut by the safety net: a valid grouping needs a full construction.
         for s in order where groupOf[s] == -1 {
             var group = [s]
             var groupScore = 0.0
             while group.count < k {
                 var best = -Double.infinity, bestCandidate = -1
                 var scanned = 0
-                let start = free.count > BlockSearch.candidateWindow ? rng.below(free.count) : 0
+                let start = free.count > window ? rng.below(free.count) : 0
                 var i = 0
-                while i < free.count && scanned < BlockSearch.candidateWindow {
+                while i < free.count && scanned < window {
                     let c = free[(start + i) % free.count]
                     i += 1
                     if c == s || group.contains(c) { continue }
@@ -252,7 +260,8 @@ struct BlockSearch {
     /// out of a group of k+1 into a group of k, or (a unplaced) taking some
     /// member's place. A move changes only the groups it touches, so only their
     /// members (and whoever it leaves unplaced) are queued again; the queue
-    /// empties exactly at a local optimum of these moves.
+    /// empties exactly at a local optimum of these moves, or when the work
+    /// budget (`examinable`) or the safety net stops it.
     ///
     /// - Complexity: O(m k) per member examined.
     mutating func descend(_ start: [Int]) {
@@ -267,7 +276,8 @@ struct BlockSearch {
         for a in start { push(a) }
         var head = 0
         while head < queue.count {
-            if head & 63 == 0, timeIsUp { return }
+            if examined >= examinable || (head & 63 == 0 && timeIsUp) { return }
+            examined += m
             let a = queue[head]
             head += 1
             queued[a] = false
@@ -370,7 +380,7 @@ struct BlockSearch {
         var best = (groups, groupOf, contribution)
         var bestScore = score
         for _ in 0..<kicks {
-            if timeIsUp { break }
+            if examined >= examinable || timeIsUp { break }
             // A cyclic exchange a -> group(b) -> group(c) -> group(a) (two swaps
             // sharing b), which one swap of the descent cannot undo.
             var touched: [Int] = []

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The fast solver: works block by block (blocks are the classes of the
 /// required `same` rules, which no allowed pair crosses).
 ///
@@ -15,17 +13,23 @@ import Foundation
 ///   score (`BlockSearch.iterate`: descent on swaps between groups, with the
 ///   unplaced, and moves out of groups of k+1, kicked by random swaps).
 ///
-/// Deterministic for a seed: the search is bounded by kicks, not by time; the
-/// time limit only stops it early on instances too large for the kicks to
-/// finish, and then the output depends on the machine's speed.
+/// Deterministic for a seed: the search is bounded by work (kicks, and on
+/// large blocks candidate pairs examined: `SolveBudget`), not by time; the time limit and
+/// cancellation only stop it early as a safety net, and then the result says
+/// so (`timeLimitReached`).
 ///
 /// When every block was solved exactly, the status is `optimal` with
 /// `bound == objective`; otherwise `feasible` with a bound when every block
 /// has one: the matching's (`ExactSolver.mergeBound`) or the star relaxation
 /// (`BlockPairs.starBound`) at the block's placed and oversized counts.
 ///
-/// Sessions with a block larger than `ScaleSolver.largeBlock` go to
-/// `ScaleSolver`, which is as good there, far faster, and proves a bound.
+/// Any size is handled, with the same moves: on blocks larger than
+/// `ScaleSolver.largeBlock` the construction scans fewer candidates, the kicks
+/// are those of a block of `largeBlock` and the descent examines a bounded
+/// number of pairs, so the work stays about that of such a block; the matching
+/// runs only within its reach (`ExactSolver.matchingReach`) and the star bound
+/// only on tabulated blocks. There `ScaleSolver` is better and proves a bound;
+/// `AutoSolver` (the only place that chooses a solver) runs it.
 public struct HeuristicSolver: GroupingSolver {
     public var name: String { "heuristic" }
     /// Iterated-local-search kicks per participant of a block (each O(k² m)).
@@ -51,8 +55,10 @@ public struct HeuristicSolver: GroupingSolver {
     }
 
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
-        if ScaleSolver.isLarge(problem) { return ScaleSolver().solve(problem, limits: limits) }
-        let deadline = Date(timeIntervalSinceNow: limits.timeLimit)
+        solve(problem, limits: limits, budget: SolveBudget(limits))
+    }
+
+    func solve(_ problem: Problem, limits: SolveLimits, budget: SolveBudget) -> SolverResult {
         var groups: [[Int32]] = []
         var allExact = true
         var anyGroupPossible = false
@@ -71,7 +77,7 @@ public struct HeuristicSolver: GroupingSolver {
                 continue
             }
             anyGroupPossible = true // unknown; no proof of infeasibility
-            let outcome = solveBlock(pairs, problem: problem, rng: HeuristicSolver.blockStream(seed: limits.seed, block: b), deadline: deadline)
+            let outcome = solveBlock(pairs, problem: problem, rng: HeuristicSolver.blockStream(seed: limits.seed, block: b), budget: budget)
             allExact = allExact && outcome.optimal
             if let blockBound = outcome.bound, let sum = bound { bound = sum + blockBound } else { bound = nil }
             groups += outcome.groups.map { $0.map { block[$0] } }
@@ -83,15 +89,18 @@ public struct HeuristicSolver: GroupingSolver {
             if !anyGroupPossible { return SolverResult(groups: [], status: .infeasible, bound: 0, solver: name) }
             return SolverResult(groups: groups, status: .optimal, bound: score, solver: name)
         }
-        return SolverResult(groups: groups, status: .feasible, bound: bound.map { max($0, score) }, solver: name)
+        return SolverResult(groups: groups, status: .feasible, bound: bound.map { max($0, score) }, solver: name,
+                            timeLimitReached: budget.wasCut)
     }
 
     /// One block beyond subset DP: the matching for pairs, the local search
     /// otherwise, with the bound that holds for the groups found.
-    func solveBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, deadline: Date) -> BlockOutcome {
+    func solveBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, budget: SolveBudget) -> BlockOutcome {
         let k = problem.groupSize
-        if k == 2, let matched = pairsBlock(pairs, problem: problem, rng: rng, deadline: deadline) { return matched }
-        let groups = searchBlock(pairs, problem: problem, rng: rng, deadline: deadline)
+        // The matching is O(m³) and cannot be interrupted: only within its reach.
+        if k == 2, pairs.isDense, pairs.m <= ExactSolver.matchingReach(timeLimit: budget.timeLimit),
+           let matched = pairsBlock(pairs, problem: problem, rng: rng, budget: budget) { return matched }
+        let groups = searchBlock(pairs, problem: problem, rng: rng, budget: budget)
         return outcome(groups, pairs: pairs, problem: problem, bounds: [])
     }
 
@@ -102,7 +111,8 @@ public struct HeuristicSolver: GroupingSolver {
     func outcome(_ groups: [[Int]], pairs: BlockPairs, problem: Problem, bounds: [Double?]) -> BlockOutcome {
         let k = problem.groupSize, m = pairs.m
         let value = pairs.value(of: groups, k: k)
-        let star = pairs.starBound(k: k, placed: value.placed, oversized: value.oversized)
+        // O(m²) weights: only on a tabulated block.
+        let star = pairs.isDense ? pairs.starBound(k: k, placed: value.placed, oversized: value.oversized) : nil
         guard let bound = (bounds + [star]).compactMap({ $0 }).min() else { return BlockOutcome(groups: groups, optimal: false, bound: nil) }
         let bestCounts = problem.remainder == .merge ? value.placed == m && value.oversized == m % k : value.placed == m - m % k
         let optimal = bestCounts && bound <= value.score + 1e-9 * (1 + abs(bound))
@@ -114,14 +124,14 @@ public struct HeuristicSolver: GroupingSolver {
     /// matching with the exposed attached and improved by the local search, or
     /// the local search alone when that places more, with the matching's bound
     /// when it applies, else the star bound.
-    func pairsBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, deadline: Date) -> BlockOutcome? {
+    func pairsBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, budget: SolveBudget) -> BlockOutcome? {
         let solution = PairMatching(pairs: pairs).solve()
         guard solution.verified else { return nil }
         if problem.remainder == .leaveOut || solution.exposed.isEmpty {
             return BlockOutcome(groups: solution.pairs, optimal: true, bound: pairs.value(of: solution.pairs, k: 2).score)
         }
         let start = ExactSolver.mergeStart(solution, pairs: pairs) {
-            searchBlock(pairs, problem: problem, rng: rng, deadline: deadline, start: $0)
+            searchBlock(pairs, problem: problem, rng: rng, budget: budget, start: $0)
         }
         return outcome(start.groups, pairs: pairs, problem: problem, bounds: [start.bound])
     }
@@ -130,16 +140,16 @@ public struct HeuristicSolver: GroupingSolver {
     /// repair, iterated local search on the score, placement repair again.
     /// Local indices. With `start`, the search begins from those groups (local
     /// indices) instead of the greedy construction.
-    func searchBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, deadline: Date, start: [[Int]]? = nil) -> [[Int]] {
+    func searchBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, budget: SolveBudget, start: [[Int]]? = nil) -> [[Int]] {
         var search = BlockSearch(pairs: pairs, k: problem.groupSize, maxSize: problem.allowedSizes.upperBound,
-                                 rng: rng, deadline: deadline)
+                                 rng: rng, budget: budget)
         if let start {
             for group in start { search.addGroup(group) }
         } else {
             search.construct()
         }
         search.improvePlacement()
-        search.iterate(kicks: max(kicksPerMember * pairs.m, HeuristicSolver.minimumKicks))
+        search.iterate(kicks: max(kicksPerMember * min(pairs.m, ScaleSolver.largeBlock), HeuristicSolver.minimumKicks))
         search.improvePlacement()
         search.descend(Array(0..<pairs.m))
         return search.groups.filter { !$0.isEmpty }.map { $0.map(Int.init) }

@@ -56,15 +56,15 @@ struct ProfileRelaxation: Sendable {
     ///     they contain, stay feasible since coarse weights bound fine ones);
     ///     nil to skip the LP.
     init(profiles: BlockProfiles, weights: ProfileWeights, tables: RuleTables, groupSize k: Int, remainder: RemainderPolicy,
-         lpLimit: Int?, timeLimit: Double) {
+         lpLimit: Int?, budget: SolveBudget) {
         var prices: [Double]? = nil
         if let lpLimit, profiles.count > 0 {
             if let (coarse, parent) = profiles.coarsened(limit: lpLimit, rules: tables.rules) {
                 let coarseWeights = ProfileWeights(profiles: coarse, tables: tables)
-                prices = ProfileRelaxation.solveLP(profiles: coarse, weights: coarseWeights, k: k, remainder: remainder, timeLimit: timeLimit)
+                prices = ProfileRelaxation.solveLP(profiles: coarse, weights: coarseWeights, k: k, remainder: remainder, budget: budget)
                     .map { coarsePrices in parent.map { coarsePrices[Int($0)] } }
             } else {
-                prices = ProfileRelaxation.solveLP(profiles: profiles, weights: weights, k: k, remainder: remainder, timeLimit: timeLimit)
+                prices = ProfileRelaxation.solveLP(profiles: profiles, weights: weights, k: k, remainder: remainder, budget: budget)
             }
         }
         fromLP = prices != nil
@@ -118,7 +118,7 @@ struct ProfileRelaxation: Sendable {
     }
 
     private static func solveLP(profiles: BlockProfiles, weights: ProfileWeights, k: Int, remainder: RemainderPolicy,
-                                timeLimit: Double) -> [Double]? {
+                                budget: SolveBudget) -> [Double]? {
         let c = profiles.count
         let merge = remainder == .merge
         let target = expectedPlacement(members: profiles.members.count, groupSize: k, remainder: remainder)
@@ -147,7 +147,12 @@ struct ProfileRelaxation: Sendable {
                     }
                 }
                 try lp.addColumns(columns)
-                let solution = try lp.solveLP(LPOptions(timeLimit: max(0.01, timeLimit), method: .primal))
+                // Stopped by simplex iterations (deterministic); a quarter of
+                // the time left is the safety net, recorded when it fires.
+                let iterations = SolveBudget.simplexIterations(rows: rows.count, columns: columns.count)
+                let solution = try lp.solveLP(LPOptions(timeLimit: max(0.01, budget.secondsLeft / 4), iterationLimit: iterations,
+                                                        method: .primal))
+                if solution.termination == .timeLimit { budget.recordCut() }
                 guard solution.status == .optimal, solution.termination == .completed else { return nil }
                 return Array(solution.rowDuals.prefix(c))
             }

@@ -24,7 +24,7 @@ extension ScaleSearch {
     /// best-ranked profiles for its group, replacements by unplaced members,
     /// and (merge) moves from a group of k+1 to a group of k. A pass visits
     /// the members in a seeded order; passes stop when one gains nothing, at
-    /// `maxPasses`, or at the deadline.
+    /// `maxPasses` (the work budget), or at the safety net (`SolveBudget`).
     ///
     /// - Complexity: O(targets · pools · samples · k) weight evaluations per pass.
     mutating func improveScore(maxPasses: Int, progress: (_ pass: Int) -> Void) {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The member-level state of the large-scale solver in one block: groups in
 /// fixed-capacity slots, the group of each member (-1: unplaced), and each
 /// member's contribution to its group's score.
@@ -21,7 +19,7 @@ struct ScaleSearch {
     let k: Int
     let maxSize: Int
     var rng: SplitMix64
-    let deadline: Date
+    let budget: SolveBudget
 
     /// Groups: `slots[g * maxSize ..< g * maxSize + sizes[g]]`.
     var slots: [Int32] = []
@@ -38,7 +36,7 @@ struct ScaleSearch {
     static let fullNeighbourhood = 1024
 
     init(pairs: MemberWeights, profiles: BlockProfiles, weights: ProfileWeights, prices: [Double],
-         forbiddenPartners: [Int32], maxSize: Int, rng: SplitMix64, deadline: Date) {
+         forbiddenPartners: [Int32], maxSize: Int, rng: SplitMix64, budget: SolveBudget) {
         self.forbiddenPartners = forbiddenPartners
         self.pairs = pairs
         self.profiles = profiles
@@ -47,7 +45,7 @@ struct ScaleSearch {
         self.k = pairs.problem.groupSize
         self.maxSize = maxSize
         self.rng = rng
-        self.deadline = deadline
+        self.budget = budget
         groupOf = [Int32](repeating: -1, count: profiles.members.count)
         contribution = [Double](repeating: 0, count: profiles.members.count)
     }
@@ -55,7 +53,8 @@ struct ScaleSearch {
     var m: Int { profiles.members.count }
     var groupCount: Int { sizes.count }
     var merge: Bool { maxSize > k }
-    var timeIsUp: Bool { Date() >= deadline }
+    /// The safety net (time limit, cancellation); the search itself stops on work.
+    var timeIsUp: Bool { budget.isOver }
 
     /// The weight of local members a and b, nil when the pair is not allowed.
     @inline(__always)

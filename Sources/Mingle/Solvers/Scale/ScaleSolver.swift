@@ -71,7 +71,10 @@ public struct ScaleSolver: GroupingSolver {
     }
 
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
-        let deadline = Date(timeIntervalSinceNow: limits.timeLimit)
+        solve(problem, limits: limits, budget: SolveBudget(limits))
+    }
+
+    func solve(_ problem: Problem, limits: SolveLimits, budget: SolveBudget) -> SolverResult {
         let k = problem.groupSize
         let maxSize = problem.allowedSizes.upperBound
         let root = SplitMix64(seed: limits.seed)
@@ -80,14 +83,14 @@ public struct ScaleSolver: GroupingSolver {
             .sorted { (problem.blocks[$0].count, $1) > (problem.blocks[$1].count, $0) }
         let work = max(1, order.reduce(0) { $0 + problem.blocks[$1].count })
 
-        var progress = PhaseProgress(limits.progress, phase: "profiles", total: work)
+        let profiling = PhaseProgress(limits.progress, phase: "profiles", total: work)
         let tables = RuleTables(problem)
         // Each participant's position in its block.
         var local = [Int32](repeating: 0, count: problem.count)
         for block in problem.blocks {
             for (l, i) in block.enumerated() { local[Int(i)] = Int32(l) }
         }
-        var runs = Parallel.map(order.count) { i -> BlockRun in
+        var runs = Parallel.map(order.count) { [local] i -> BlockRun in
             let b = order[i]
             let members = problem.blocks[b]
             var run = BlockRun(index: b, members: members)
@@ -99,46 +102,50 @@ public struct ScaleSolver: GroupingSolver {
             let weights = ProfileWeights(profiles: profiles, tables: tables)
             run.relaxation = ProfileRelaxation(profiles: profiles, weights: weights, tables: tables, groupSize: k,
                                                remainder: problem.remainder, lpLimit: members.count >= 64 ? lpLimit : nil,
-                                               timeLimit: deadline.timeIntervalSinceNow / 4)
+                                               budget: budget)
             if run.exact == nil {
                 run.search = ScaleSearch(pairs: MemberWeights(problem: problem, members: members, tables: tables), profiles: profiles,
                                          weights: weights, prices: run.relaxation!.prices,
                                          forbiddenPartners: forbiddenPartners(problem, members, local, profiles, weights),
-                                         maxSize: maxSize, rng: root.fork(UInt64(b)), deadline: deadline)
+                                         maxSize: maxSize, rng: root.fork(UInt64(b)), budget: budget)
             }
             run.profiles = profiles
-            progress.advance(members.count)
+            profiling.advance(members.count)
             return run
         }
 
-        progress = PhaseProgress(limits.progress, phase: "constructing", total: work)
-        runs = Parallel.map(runs.count) { i in
-            var run = runs[i]
+        let constructing = PhaseProgress(limits.progress, phase: "constructing", total: work)
+        let profiled = runs
+        runs = Parallel.map(profiled.count) { i in
+            var run = profiled[i]
             var reported = 0
             run.search?.construct { done in
-                progress.advance(done - reported)
+                constructing.advance(done - reported)
                 reported = done
             }
-            progress.advance(run.members.count - reported)
+            constructing.advance(run.members.count - reported)
             return run
         }
 
-        progress = PhaseProgress(limits.progress, phase: "improving", total: work * (maxPasses + 1))
-        runs = Parallel.map(runs.count) { i in
-            var run = runs[i]
+        let improving = PhaseProgress(limits.progress, phase: "improving", total: work * (maxPasses + 1))
+        let constructed = runs
+        runs = Parallel.map(constructed.count) { i in
+            var run = constructed[i]
             var reported = 0
             let size = run.members.count
             run.search?.improvePlacement()
             run.search?.improveScore(maxPasses: maxPasses) { pass in
-                progress.advance((pass + 1) * size - reported)
+                improving.advance((pass + 1) * size - reported)
                 reported = (pass + 1) * size
             }
             run.search?.improvePlacement(finishing: true)
-            progress.advance((maxPasses + 1) * size - reported)
+            improving.advance((maxPasses + 1) * size - reported)
             return run
         }
         limits.progress?("improving", 1)
-        return result(runs, problem: problem)
+        var result = result(runs, problem: problem)
+        result.timeLimitReached = budget.wasCut
+        return result
     }
 
     /// For each member of a block, its forbidden links to members of the same
@@ -205,16 +212,11 @@ public struct ScaleSolver: GroupingSolver {
 }
 
 /// Progress of one phase over all blocks, reported as a fraction of its work.
-private struct PhaseProgress: @unchecked Sendable {
-    private final class Counter: @unchecked Sendable {
-        let lock = NSLock()
-        var done = 0
-    }
-
+private struct PhaseProgress: Sendable {
     private let report: (@Sendable (String, Double) -> Void)?
     private let phase: String
     private let total: Int
-    private let counter = Counter()
+    private let done = WorkCounter()
 
     init(_ report: (@Sendable (String, Double) -> Void)?, phase: String, total: Int) {
         self.report = report
@@ -225,42 +227,6 @@ private struct PhaseProgress: @unchecked Sendable {
 
     func advance(_ amount: Int) {
         guard let report, amount > 0 else { return }
-        counter.lock.lock()
-        counter.done += amount
-        let fraction = min(1, Double(counter.done) / Double(total))
-        counter.lock.unlock()
-        report(phase, fraction)
-    }
-}
-
-extension ScaleSolver {
-    /// The largest pairs block `exact`'s matching takes: its pair list is
-    /// O(m²) in memory (about 1 GB at 10,000 participants) and the blossom
-    /// algorithm O(m³) in time and not interruptible (measured on one dense
-    /// block of 10,000: 67 s on a loaded 2-core machine), so the reach shrinks
-    /// with the time limit: m ≤ 10,000·(limit/30 s)^(1/3).
-    static func matchingReach(timeLimit: Double) -> Int {
-        min(10_000, Int(10_000 * cbrt(Swift.max(timeLimit, 0.001) / 30)))
-    }
-
-    /// For `exact`: when a block is beyond the exact methods' reach — a pairs
-    /// block beyond the matching's (`matchingReach`), or a block of more than
-    /// `branchAndPriceReach` members for k ≥ 3 (branch and price keeps an m×m
-    /// pair table and pricing graph) — the scale solver's result (within the
-    /// time limit, with its proven profile bound) and a note saying so; nil
-    /// otherwise.
-    static func fallback(forExact problem: Problem, limits: SolveLimits, branchAndPriceReach: Int) -> SolverResult? {
-        guard let largest = problem.blocks.map(\.count).max() else { return nil }
-        let method: String
-        if problem.groupSize == 2 {
-            guard largest > matchingReach(timeLimit: limits.timeLimit) else { return nil }
-            method = "the exact matching's reach within the time limit"
-        } else {
-            guard largest > branchAndPriceReach else { return nil }
-            method = "branch and price's reach"
-        }
-        var result = ScaleSolver().solve(problem, limits: limits)
-        result.notes.append("a block of \(largest) participants is beyond \(method); solved at scale, with a proven bound")
-        return result
+        report(phase, min(1, Double(done.add(amount)) / Double(total)))
     }
 }

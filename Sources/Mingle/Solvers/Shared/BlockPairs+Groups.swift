@@ -25,13 +25,12 @@ struct CandidateGroups: Sendable {
 extension BlockPairs {
     /// Every allowed group (all pairs allowed) whose size is in `sizes`, by
     /// depth-first extension of cliques in index order; nil when there are more
-    /// than `limit` or the deadline passes first.
+    /// than `limit` (a work budget: the search never looks at the clock).
     ///
     /// - Complexity: O(number of allowed cliques up to the largest size × size).
-    func allowedGroups(sizes: ClosedRange<Int>, limit: Int, deadline: Date = .distantFuture) -> CandidateGroups? {
+    func allowedGroups(sizes: ClosedRange<Int>, limit: Int) -> CandidateGroups? {
         var groups = CandidateGroups()
         var stack: [Int32] = []
-        var steps = 0
         func extend(_ next: Int, _ score: Double) -> Bool {
             if sizes.contains(stack.count) {
                 groups.append(stack, score: score)
@@ -40,8 +39,6 @@ extension BlockPairs {
             guard stack.count < sizes.upperBound else { return true }
             var c = next
             while c < m {
-                steps += 1
-                if steps & 0xFFFF == 0 && Date() > deadline { return false }
                 var add = 0.0
                 for x in stack { add += w(Int(x), c) }
                 if add > -.infinity {

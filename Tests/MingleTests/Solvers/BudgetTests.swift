@@ -1,0 +1,93 @@
+import Dispatch
+import Foundation
+import Synchronization
+import Testing
+@testable import Mingle
+
+/// Work budgets, the time limit as a safety net, and cancellation.
+@Suite("Solve budget")
+struct BudgetTests {
+    /// A large session whose scale solve lasts well beyond a cancellation
+    /// sent when its construction starts.
+    static let large = SessionGenerator.Family.sparse.generator(members: 30_000, seed: 3).generate()
+
+    /// The phases a progress callback heard, with the count of calls.
+    final class Heard: Sendable {
+        private let state = Mutex<(phases: [String], calls: Int)>(([], 0))
+        func add(_ phase: String) {
+            state.withLock { state in
+                state.calls += 1
+                if state.phases.last != phase { state.phases.append(phase) }
+            }
+        }
+        var phases: [String] { state.withLock { $0.phases } }
+        var calls: Int { state.withLock { $0.calls } }
+    }
+
+    /// Same input and seed, no cut: byte-identical outputs, and no
+    /// `timeLimitReached` in them.
+    @Test func sameGroupsWithoutACut() throws {
+        let session = SessionGenerator(members: 3000, groupSize: 3, historySessions: 4, seed: 11).generate()
+        let a = try SessionSolver(timeLimit: 120).solve(session)
+        let b = try SessionSolver(timeLimit: 120).solve(session)
+        #expect(!a.stats.timeLimitReached)
+        var x = a, y = b
+        x.stats.seconds = 0
+        y.stats.seconds = 0
+        #expect(x.jsonBytes() == y.jsonBytes())
+        #expect(!String(decoding: x.jsonBytes(), as: UTF8.self).contains("timeLimitReached"))
+    }
+
+    /// A cancellation stops the solver at its next safe point: the result is
+    /// valid, and says that a search was cut.
+    @Test func cancellationCutsTheSearchAndSaysSo() throws {
+        let problem = Problem(Self.large)
+        let cancellation = SolveCancellation()
+        let limits = SolveLimits(timeLimit: 600, seed: 1, progress: { phase, _ in
+            if phase == "constructing" { cancellation.cancel() }
+        }, cancellation: cancellation)
+        let result = AutoSolver().solve(problem, limits: limits)
+        #expect(result.timeLimitReached)
+        let output = Output(problem: problem, result: result, seconds: 0)
+        #expect(Validator(session: Self.large).check(output).issues.isEmpty)
+        #expect(String(decoding: output.jsonBytes(), as: UTF8.self).contains("\"timeLimitReached\": true"))
+    }
+
+    /// A cancelled async solve throws at once, and its solving thread stops
+    /// soon after (it reaches its last phase, then the progress calls end),
+    /// far before the session's time limit of 10 minutes.
+    @Test func cancelledAsyncSolveStopsItsThread() async throws {
+        var session = Self.large
+        session.options.timeLimit = 600
+        let heard = Heard()
+        let started = AsyncStream<Void>.makeStream()
+        let task = Task {
+            try await SessionSolver().solve(session) { p in
+                heard.add(p.phase.rawValue)
+                if p.phase == .constructing { started.continuation.yield() }
+            }
+        }
+        for await _ in started.stream { break }
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+        // The thread goes on to "output" within a generous bound, then stops.
+        let limit = ContinuousClock.now + .seconds(60)
+        while !heard.phases.contains("output") && ContinuousClock.now < limit {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(heard.phases.contains("output"))
+        let calls = heard.calls
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(heard.calls == calls)
+    }
+
+    /// GLPK's own time limit, when it fires, is recorded like the others.
+    @Test func recordsEngineCuts() {
+        let budget = SolveBudget(timeLimit: 100)
+        #expect(!budget.wasCut && !budget.isOver)
+        budget.recordCut()
+        #expect(budget.wasCut)
+        let spent = SolveBudget(timeLimit: 0)
+        #expect(spent.isOver && spent.wasCut && spent.secondsLeft <= 0)
+    }
+}
