@@ -65,7 +65,7 @@ struct ExactTests {
     }
 
     /// The pricing's maximum is never below the largest reduced cost over every
-    /// allowed group (listed by brute force), also when the deadline stops it,
+    /// allowed group (listed by brute force), also when its budget stops it,
     /// and under Ryan-Foster decisions; the greedy pricing's groups are allowed
     /// and priced right.
     @Test(arguments: 0..<40)
@@ -91,11 +91,11 @@ struct ExactTests {
             if apart.contains(where: { members.contains($0.0) && members.contains($0.1) }) { continue }
             best = max(best, all.scores[g] - members.reduce(0) { $0 + duals[$1] } + sizeValue[members.count])
         }
-        let complete = pricing.price(duals: duals, sizeValue: sizeValue, threshold: 0, keep: 5, deadline: .distantFuture)
+        let complete = pricing.price(duals: duals, sizeValue: sizeValue, threshold: 0, keep: 5, budget: SolveBudget(timeLimit: 1e6))
         #expect(complete.complete)
         #expect(complete.maximum >= best - 1e-9)
         if best > 1e-9 { #expect(abs(complete.columns[0].reducedCost - best) < 1e-9) }
-        let stopped = pricing.price(duals: duals, sizeValue: sizeValue, threshold: 0, keep: 5, deadline: .distantPast)
+        let stopped = pricing.price(duals: duals, sizeValue: sizeValue, threshold: 0, keep: 5, budget: SolveBudget(timeLimit: 0))
         #expect(stopped.maximum >= best - 1e-9)
         // The greedy pricing's groups respect the decisions and carry their exact reduced cost.
         for column in pricing.greedy(duals: duals, sizeValue: sizeValue, threshold: -1e9, keep: 50) {
@@ -124,8 +124,8 @@ struct ExactTests {
         var model = BranchAndPrice(pairs: pairs, sizes: problem.allowedSizes, k: k)
         model.greedyPricingFrom = 0
         let best = BruteForce.best(session)
-        let start = HeuristicSolver().searchBlock(pairs, problem: problem, rng: SplitMix64(seed: 1), deadline: .distantFuture)
-        guard case .optimal(let groups) = model.solveStages(start: start, deadline: .distantFuture) else {
+        let start = HeuristicSolver().searchBlock(pairs, problem: problem, rng: SplitMix64(seed: 1), budget: SolveBudget(timeLimit: 1e6))
+        guard case .optimal(let groups) = model.solveStages(start: start, budget: SolveBudget(timeLimit: 1e6)) else {
             Issue.record("k=\(k) \(remainder): no proof")
             return
         }

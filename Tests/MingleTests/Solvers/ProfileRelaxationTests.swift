@@ -53,7 +53,7 @@ struct ProfileRelaxationTests {
         var bounds: [Double] = []
         for lpLimit in [nil, 16, 100] as [Int?] {
             let relaxation = ProfileRelaxation(profiles: b.profiles, weights: b.weights, tables: b.tables, groupSize: k,
-                                               remainder: remainder, lpLimit: lpLimit, timeLimit: 10)
+                                               remainder: remainder, lpLimit: lpLimit, budget: SolveBudget(timeLimit: 10))
             #expect(relaxation.fromLP == (lpLimit != nil))
             let u = relaxation.prices
             for p in 0..<b.profiles.count {
