@@ -137,9 +137,23 @@ struct MingleAPI: Sendable {
     // MARK: Helpers
 
     /// Solves with the session's own options, its time limit capped by
-    /// `--max-time-limit`, through the library's async API.
+    /// `--max-time-limit`, on a Dispatch thread. When the task is cancelled (the
+    /// client closed its connection: `consumeWithCancellationOnInboundClose`),
+    /// the solver is told through its `SolveCancellation` and stops at its next
+    /// safe point; this waits for that, so that the caller's slot of the gate
+    /// (and the in-flight gauge) is held exactly while a solver thread runs,
+    /// then throws `CancellationError` (the groups are dropped). The library's
+    /// async `solve` would return at once and free the slot while the thread
+    /// still ends its work.
     func run(_ session: Session) async throws -> Output {
-        let output = try await SessionSolver(timeLimit: min(session.options.timeLimit, configuration.maxTimeLimit)).solve(session, validated: true)
+        let solver = SessionSolver(timeLimit: min(session.options.timeLimit, configuration.maxTimeLimit))
+        let cancellation = SolveCancellation()
+        let output = try await withTaskCancellationHandler {
+            try await offPool { () throws(SessionError) -> Output in try solver.solve(session, validated: true, cancellation: cancellation) }
+        } onCancel: {
+            cancellation.cancel()
+        }
+        try Task.checkCancellation()
         metrics.solveSeconds.record(output.stats.seconds)
         return output
     }

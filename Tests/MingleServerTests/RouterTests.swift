@@ -216,6 +216,40 @@ struct RouterTests {
         }
     }
 
+    /// A client that closes its connection while its solve runs cancels the
+    /// solve: the solver thread stops within a second. The gate's running
+    /// count (the `mingle_solves_in_flight` gauge) is held exactly while a
+    /// solver thread runs, so its return to 0 shows the thread has ended; the
+    /// session (100 members in groups of 5, one block, `exact`, 60 s) is still
+    /// being solved a second after it started.
+    @Test func disconnectStopsTheSolver() async throws {
+        let service = Self.service { $0.maxConcurrent = 1; $0.maxQueue = 4 }
+        var generator = SessionGenerator.Family.oneBlock.generator(members: 100, seed: 1)
+        generator.groupSize = 5
+        var session = generator.generate()
+        session.options.solver = .exact
+        session.options.timeLimit = 60
+        let body = ByteBuffer(bytes: session.jsonBytes(indent: 0))
+        try await service.makeApplication().test(.live) { client in
+            let port = try #require(client.port)
+            let leaving = TestClient(host: "127.0.0.1", port: port)
+            leaving.connect()
+            try await leaving.executeAndDontWaitForResponse(
+                .init("/v1/solve", method: .post, headers: Self.auth, body: body))
+            #expect(await Self.waitFor { service.gate.load.running == 1 })
+            try await Task.sleep(for: .seconds(1))
+            try #require(service.gate.load.running == 1, "the solve ended before the client left: the test shows nothing")
+            let left = ContinuousClock.now
+            try await leaving.close(mode: .all)
+            #expect(await Self.waitFor { service.gate.load.running == 0 })
+            #expect(ContinuousClock.now - left < .seconds(1))
+            let metrics = try await client.send("/metrics", method: .get, headers: Self.auth)
+            let gauge = String(buffer: metrics.body).split(separator: "\n").first { $0.hasPrefix("mingle_solves_in_flight ") }
+            #expect(gauge.flatMap { Double($0.split(separator: " ").last ?? "") } == 0)
+            try? await leaving.shutdown()
+        }
+    }
+
     /// Polls `condition` every 10 ms for up to a second.
     static func waitFor(_ condition: () -> Bool) async -> Bool {
         for _ in 0..<100 {

@@ -90,4 +90,18 @@ struct BudgetTests {
         let spent = SolveBudget(timeLimit: 0)
         #expect(spent.isOver && spent.wasCut && spent.secondsLeft <= 0)
     }
+
+    /// A share of a budget (a first stage on part of the time) stops at its
+    /// own limit, hears the same cancellation, and its cuts count for the whole.
+    @Test func aShareCutsTheWhole() {
+        let cancellation = SolveCancellation()
+        let whole = SolveBudget(timeLimit: 100, cancellation: cancellation)
+        let none = whole.share(0)
+        #expect(none.isOver && whole.wasCut && !whole.isOver)
+        let other = SolveBudget(timeLimit: 100, cancellation: cancellation)
+        let part = other.share(0.5)
+        #expect(!part.isOver && part.timeLimit <= 50)
+        cancellation.cancel()
+        #expect(part.isOver && other.wasCut)
+    }
 }

@@ -33,8 +33,12 @@ final class SolveBudget: Sendable {
     let timeLimit: Double
     let cancellation: SolveCancellation?
     private let deadline: ContinuousClock.Instant
+    /// This budget's safety net has fired (sticky: later checks are one load).
+    private let over = Atomic<Bool>(false)
+    /// A safety net cut a search of this budget or of one of its shares.
     private let cut = Atomic<Bool>(false)
-    /// The budget this one is a share of: a cut here is a cut there.
+    /// The budget this one is a share of: a cut here is recorded there (it
+    /// does not stop the rest of the solve).
     private let parent: SolveBudget?
 
     init(timeLimit: Double, cancellation: SolveCancellation? = nil) {
@@ -68,8 +72,9 @@ final class SolveBudget: Sendable {
     /// solve was cancelled. Records it (see `wasCut`). A clock read and an
     /// atomic load: call it every few thousand steps of an inner loop.
     var isOver: Bool {
-        if cut.load(ordering: .relaxed) { return true }
+        if over.load(ordering: .relaxed) { return true }
         if cancellation?.isCancelled == true || ContinuousClock.now >= deadline {
+            over.store(true, ordering: .relaxed)
             recordCut()
             return true
         }
