@@ -19,8 +19,11 @@ extension Session {
         return try accept(session, issues: issues, file: file)
     }
 
-    /// Reads and validates a session from an already parsed JSON value.
-    /// Written back as text and read by the one reader, so its issues are the same.
+    /// Reads and validates a session from an already parsed JSON value (the
+    /// `Codable` conformance, a session inside a larger request). A tree has
+    /// no bytes to scan: it is written as text once and read by the one
+    /// reader, so its issues are the same as a file's and no second reader
+    /// of trees exists. Bytes at hand go to `decode(_:file:progress:)`.
     ///
     /// - Complexity: O(size of the value).
     public static func decode(_ json: JSONValue, file: String? = nil) throws(SessionError) -> (session: Session, warnings: [SessionIssue]) {

@@ -36,9 +36,10 @@ extension Session {
     ///
     /// Parts are merged key by key: each key comes from one part only, except
     /// `history`, whose past sessions are concatenated in part order, and
-    /// `version`, which every part may give (it must be 1). The merged session is
-    /// then validated as `decode(_:file:)` does; every issue names the file it is
-    /// in and its JSON path inside that file.
+    /// `version`, which every part may give (it must be 1). Each part is read
+    /// once, from its own bytes, by the one reader (`SessionScanner`); the
+    /// merged session is then checked as `decode(_:file:)` checks one file, and
+    /// every issue names the file it is in and its JSON path inside that file.
     ///
     /// - Throws: `SessionError` listing every error, each with its file.
     /// - Complexity: O(total size of the parts + history meetings).
@@ -50,88 +51,86 @@ extension Session {
             throw SessionError(file: nil, issues: [SessionIssue(.error, path: "$", "no session parts were given")])
         }
         guard assembly.issues.isEmpty else { throw SessionError(file: names, issues: assembly.issues) }
-        // The merged parts, written back as one text for the one reader.
-        var writer = JSONWriter(indent: 0)
-        writer.value(assembly.merged)
-        let (session, read) = SessionReader.read(writer.bytes)
-        let issues = read.map(assembly.locate)
+        var reader = SessionReader()
+        let session = reader.readSession(assembly.merged)
+        let issues = reader.issues.map(assembly.locate)
         let errors = issues.filter { $0.severity == .error }
         guard errors.isEmpty, let session else { throw SessionError(file: names, issues: errors) }
         return (session, issues.filter { $0.severity == .warning })
     }
 }
 
-/// Merges parts into one JSON session and maps issues back to their files.
+/// Merges the parts, each read from its bytes, into one session document, and
+/// maps issues back to their files.
 struct PartsAssembly {
+    /// Issues that stop the assembly (a part that is not JSON, a key given twice).
     private(set) var issues: [SessionIssue] = []
-    private var members: [JSONMember] = []
+    /// The merged document; the issues the parts' reading found are in it, with their files.
+    private(set) var merged = SessionDocument()
     /// The part that gave each key.
     private var owner: [String: String] = [:]
-    private var history: [JSONValue] = []
-    /// Per history part: its file and the index of its first past session in `history`.
+    /// Per history part: its file and the index of its first past session in the merged history.
     private var historyParts: [(file: String, start: Int)] = []
     /// The program file written as the bare program object, if any: its paths start at `$`.
     private var bareProgram: String?
-
-    var merged: JSONValue {
-        historyParts.isEmpty ? .object(members) : .object(members + [JSONMember(key: "history", value: .array(history))])
-    }
 
     mutating func add(_ part: SessionPart) {
         let file = part.file ?? "<stdin>"
         func fail(_ path: String, _ message: String) {
             issues.append(SessionIssue(.error, path: path, message, file: file))
         }
-        var json: JSONValue
+        var document: SessionDocument
         do {
-            json = try JSONValue.parse(part.bytes)
+            document = try SessionReader.scan(part.bytes, allowed: SessionDocument.keys, what: "a session part")
         } catch let syntax {
             issues.append(SessionIssue(syntax, file: file))
             return
         }
-        guard case .object(let keys) = json else {
-            fail("$", "a session part must be a JSON object such as {\"version\": 1, \"\(part.role.requiredKey ?? "members")\": ...}, found \(json.typeName)")
+        guard document.isObject else {
+            fail("$", "a session part must be a JSON object such as {\"version\": 1, \"\(part.role.requiredKey ?? "members")\": ...}, found \(document.typeName)")
             return
         }
-        // A program file may be the bare program object, as a rule set is.
-        if part.role == .program, json["program"] == nil, !keys.isEmpty,
-           keys.allSatisfy({ SessionReader.programKeys.contains($0.key) || $0.key == "version" }) {
-            json = .object(keys.filter { $0.key == "version" } + [JSONMember(key: "program", value: .object(keys.filter { $0.key != "version" }))])
+        // A program file may be the bare program object, as a rule set is (a
+        // small file: its tree is read again to be the program).
+        if part.role == .program, document.program == nil, !document.keys.isEmpty,
+           document.keys.allSatisfy({ SessionReader.programKeys.contains($0) || $0 == "version" }),
+           case .object(let fields)? = try? JSONValue.parse(part.bytes) {
+            document.program = .object(fields.filter { $0.key != "version" })
+            document.keys = document.keys.filter { $0 == "version" } + ["program"]
+            document.issues = []
             bareProgram = file
         }
-        guard case .object(let fields) = json else { return }
-        if let required = part.role.requiredKey, json[required] == nil {
+        if let required = part.role.requiredKey, !document.keys.contains(required) {
             fail("$", "this \(part.role.rawValue) file has no \"\(required)\" key; expected {\"version\": 1, \"\(required)\": ...}"
                  + (part.role == .program ? " or the program object itself, {\"groupSize\": 2, \"rules\": [...]}" : ""))
         }
-        for member in fields {
-            switch member.key {
-            case "version":
-                if case .number(let n) = member.value, n.double == 1 { continue } // 1 or 1.0, as everywhere
-                fail("$.version", "unsupported version; this Mingle reads version 1")
-            case "history":
-                guard case .array(let elements) = member.value else {
-                    fail("$.history", "history must be an array of past sessions, found \(member.value.typeName)")
-                    continue
-                }
-                historyParts.append((file, history.count))
-                history.append(contentsOf: elements)
-            default:
-                if let first = owner[member.key] {
-                    fail(JSONPath.root.key(member.key).description,
-                          "\"\(member.key)\" is also given by \(first); each key may come from one part only (history excepted)")
-                    continue
-                }
-                owner[member.key] = file
-                members.append(member)
+        merged.issues += document.issues.map { $0.with(file: file) }
+        if let version = document.version {
+            var reader = SessionReader()
+            reader.version(version, at: JSONPath.root.key("version"))
+            merged.issues += reader.issues.map { $0.with(file: file) }
+        }
+        if let history = document.history {
+            // Its issues are about this file already: paths count its own past sessions.
+            historyParts.append((file, merged.history?.sessions.count ?? 0))
+            merged.history = ScannedHistory(sessions: (merged.history?.sessions ?? []) + history.sessions,
+                                            issues: (merged.history?.issues ?? []) + history.issues.map { $0.with(file: file) })
+        }
+        for key in document.keys where key != "version" && key != "history" && SessionDocument.keys.contains(key) {
+            if let first = owner[key] {
+                fail(JSONPath.root.key(key).description, "\"\(key)\" is also given by \(first); each key may come from one part only (history excepted)")
+                continue
             }
+            owner[key] = file
+            merged.take(key, from: document)
         }
     }
 
-    /// The issue with its file, and for history its path inside that file.
+    /// The issue with its file, and for history its path inside that file
+    /// (an issue the reading of a part found has its file already).
     func locate(_ issue: SessionIssue) -> SessionIssue {
         var located = issue
-        guard let key = Self.topKey(of: issue.path) else { return located }
+        guard issue.file == nil, let key = Self.topKey(of: issue.path) else { return located }
         if key == "history", let part = historyPart(for: issue.path) {
             located.file = part.file
             let prefix = "$.history["

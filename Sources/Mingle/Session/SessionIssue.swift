@@ -25,6 +25,13 @@ public struct SessionIssue: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(path): \(message)" }
 
+    /// The same issue, in `file`.
+    func with(file: String) -> SessionIssue {
+        var located = self
+        located.file = file
+        return located
+    }
+
     /// The issue of a text that is not well-formed JSON (the one wording for every file).
     public init(_ syntax: JSONSyntaxError, file: String? = nil) {
         self.init(.error, path: syntax.path, syntax.description, file: file)

@@ -11,6 +11,10 @@ struct SessionDocument {
     var issues: [SessionIssue] = []
     /// False when the document is not an object (then nothing else is read).
     var isObject = true
+    /// What the document is ("an object", "an array"...), for a message.
+    var typeName = "an object"
+    /// Every key of the document, in document order.
+    var keys: [String] = []
     var version: JSONValue?
     var program: JSONValue?
     var members: ScannedMembers?
@@ -20,6 +24,20 @@ struct SessionDocument {
     var options: JSONValue?
     /// The session's day (an extension of the format).
     var date: JSONValue?
+
+    /// Takes the value of `key` (one of `keys` but `version` and `history`)
+    /// from `other`, as a session assembled from parts does.
+    mutating func take(_ key: String, from other: SessionDocument) {
+        switch key {
+        case "program": program = other.program
+        case "members": members = other.members
+        case "participants": participants = other.participants
+        case "exclusions": exclusions = other.exclusions
+        case "options": options = other.options
+        case "date": date = other.date
+        default: break
+        }
+    }
 }
 
 /// `members` as read: the members whose id is valid and unique, their index,
@@ -34,6 +52,10 @@ struct ScannedMembers {
     /// The element of `members` each member came from (for "first at").
     var elementOfMember: [Int] = []
     var extensions: [ExtensionProblem] = []
+    /// The number of categories of the last member read: room for as many is
+    /// made in the next one's dictionary (members have about the same
+    /// categories), which then grows once instead of three times.
+    var lastCategoryCount = 0
 
     mutating func add(_ issue: SessionIssue, element: Int) {
         issues.append(issue)
@@ -129,6 +151,7 @@ struct SessionScanner {
             let value = try parser.parseValue()
             try end()
             document.isObject = false
+            document.typeName = value.typeName
             document.issues.append(SessionIssue(.error, path: "$", "\(what) must be an object, found \(value.typeName)"))
             return document
         }
@@ -172,6 +195,7 @@ struct SessionScanner {
         }
         parsed = try parse(members: members ?? [], history: history ?? [])
         document.issues = keyIssues.issues
+        document.keys = seen
         if members != nil {
             document.members = parsed.members
         } else if let membersValue {
@@ -277,9 +301,7 @@ struct SessionScanner {
                     parsed.reserveCapacity(chunks[t].count)
                     for e in chunks[t] {
                         try scanner.element(members[e]) { (s: inout SessionScanner) throws(JSONSyntaxError) in
-                            let before = scanned.members.count
-                            try s.member(e, into: &scanned)
-                            parsed.append(scanned.members.count > before ? scanned.members.removeLast() : nil)
+                            parsed.append(try s.member(e, into: &scanned))
                         }
                     }
                     progress?.add(Double(members[chunks[t].upperBound - 1].upperBound - members[chunks[t].lowerBound].lowerBound) / total)
@@ -329,12 +351,13 @@ struct SessionScanner {
                     }
                     defer { element += 1 }
                     guard let member else { continue }
-                    if let first = result.ids[member.id] {
+                    // One hash for the common case: a new id is added, a repeated one restored.
+                    if let first = result.ids.updateValue(result.members.count, forKey: member.id) {
+                        result.ids[member.id] = first
                         result.issues.append(SessionIssue(.error, path: JSONPath.root.key("members").index(element).key("id").description,
                                                           "duplicate member id \"\(member.id)\" (first at $.members[\(result.elementOfMember[first])]); ids must be unique"))
                         continue
                     }
-                    result.ids[member.id] = result.members.count
                     result.members.append(member)
                     result.elementOfMember.append(element)
                 }
@@ -384,13 +407,16 @@ struct SessionScanner {
         return id
     }
 
-    /// A list of member ids; nil when it is not an array or one id is not valid.
-    private mutating func ids(at path: () -> JSONPath, what: String, _ issue: (JSONPath, String) -> Void) throws(JSONSyntaxError) -> [String]? {
+    /// A list of member ids (room for `capacity` made first); nil when it is
+    /// not an array or one id is not valid.
+    private mutating func ids(at path: () -> JSONPath, what: String, reserving capacity: Int = 0,
+                              _ issue: (JSONPath, String) -> Void) throws(JSONSyntaxError) -> [String]? {
         guard peek() == UInt8(ascii: "[") else {
             issue(path(), "\(what) must be an array, found \(try any().typeName)")
             return nil
         }
         var ids: [String] = []
+        ids.reserveCapacity(capacity)
         var ok = true
         try parser.array { (p: inout JSONParser, i: Int) throws(JSONSyntaxError) in
             var s = SessionScanner(parser: p, progress: nil)
@@ -402,17 +428,28 @@ struct SessionScanner {
 
     // MARK: - Members
 
-    /// One member (element `element` of `members`), appended to `scanned` when
-    /// its id is valid. Other keys are ignored; a `null` name, category or
-    /// extension is absent. Issues come in the order of the checks: the id,
-    /// the names, the status, the categories.
-    mutating func member(_ element: Int, into scanned: inout ScannedMembers) throws(JSONSyntaxError) {
+    /// The keys of a member the reader knows; others are ignored.
+    enum MemberKey: String, CaseIterable {
+        case id, firstName, lastName, email, status, categories, groups, guest, language, pausedUntil, invitedAt, remindedAt
+    }
+
+    private static let memberKeys = JSONKeys<MemberKey>()
+    private static let statuses = JSONKeys<MemberStatus>()
+
+    /// One member (element `element` of `members`), or nil when its id is not
+    /// valid; its issues go to `scanned`. Other keys are ignored; a `null`
+    /// name, category or extension is absent. Issues come in the order of the
+    /// checks: the id, the names, the status, the categories.
+    ///
+    /// Keys are matched against their bytes (`JSONParser.string(in:)`), with one
+    /// bit each to find one given twice: no string is made for a known key.
+    mutating func member(_ element: Int, into scanned: inout ScannedMembers) throws(JSONSyntaxError) -> Member? {
         // Paths are written only for an issue: most members have none.
         func path() -> JSONPath { JSONPath.root.key("members").index(element) }
         guard peek() == UInt8(ascii: "{") else {
             let value = try any()
             scanned.add(SessionIssue(.error, path: path().description, "a member must be an object with at least an \"id\", found \(value.typeName)"), element: element)
-            return
+            return nil
         }
         var id: String?
         var idMissing = true
@@ -423,85 +460,71 @@ struct SessionScanner {
             ranked.append((rank * 1_000_000 + ranked.count, SessionIssue(.error, path: at.description, message)))
         }
         var seen = SeenKeys()
-        try parser.object(isDuplicate: { key in
-            let bit: UInt16?
-            switch key {
-            case "id": bit = 1
-            case "firstName": bit = 2
-            case "lastName": bit = 4
-            case "email": bit = 8
-            case "status": bit = 16
-            case "categories": bit = 32
-            case "groups": bit = 64
-            case "guest": bit = 128
-            case "language": bit = 256
-            case "pausedUntil": bit = 512
-            case "invitedAt": bit = 1024
-            case "remindedAt": bit = 2048
-            default: bit = nil
+        try parser.object(key: { (p: inout JSONParser) throws(JSONSyntaxError) in try p.string(in: Self.memberKeys) },
+                          isDuplicate: { seen.isDuplicate($0) }) { (p: inout JSONParser, key: JSONKey<MemberKey>) throws(JSONSyntaxError) in
+            guard case .known(let key, _) = key else {
+                _ = try p.parseValue()
+                return
             }
-            return seen.isDuplicate(key, bit: bit)
-        }) { (p: inout JSONParser, key: String) throws(JSONSyntaxError) in
             var s = SessionScanner(parser: p, progress: nil)
             defer { p = s.parser }
-            func at() -> JSONPath { path().key(key) }
+            func at() -> JSONPath { path().key(key.rawValue) }
             switch key {
-            case "id":
+            case .id:
                 idMissing = false
                 id = try s.id { idIssue = SessionIssue(.error, path: at().description, $0) }
-            case "firstName", "lastName", "email":
-                let rank = key == "firstName" ? 1 : key == "lastName" ? 2 : 3
+            case .firstName, .lastName, .email:
                 if s.peek() == UInt8(ascii: "n"), case .null = try s.any() { return }
-                let value = try s.string({ issue(rank, at(), $0) }, what: key)
+                let rank = key == .firstName ? 1 : key == .lastName ? 2 : 3
+                let value = try s.string({ issue(rank, at(), $0) }, what: key.rawValue)
                 switch key {
-                case "firstName": member.firstName = value
-                case "lastName": member.lastName = value
+                case .firstName: member.firstName = value
+                case .lastName: member.lastName = value
                 default: member.email = value
                 }
-            case "status":
+            case .status:
                 func choices() -> String { MemberStatus.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") }
                 if s.peek() == UInt8(ascii: "\"") {
-                    let text = try s.parser.parseString()
-                    if let status = MemberStatus(rawValue: text) { member.status = status } else {
-                        issue(4, at(), "status must be one of \(choices()), found \"\(text)\"")
+                    switch try s.parser.string(in: Self.statuses) {
+                    case .known(let status, _): member.status = status
+                    case .other(let text): issue(4, at(), "status must be one of \(choices()), found \"\(text)\"")
                     }
                 } else {
                     issue(4, at(), "status must be one of \(choices()), found \(try s.any().typeName)")
                 }
-            case "categories":
+            case .categories:
                 guard s.peek() == UInt8(ascii: "{") else {
                     issue(5, at(), "categories must be an object, found \(try s.any().typeName)")
                     return
                 }
-                member.categories = try s.categories(at: at) { issue(5, $0, $1) }
-            case "groups", "guest", "language", "pausedUntil", "invitedAt", "remindedAt":
+                member.categories = try s.categories(at: at, room: scanned.lastCategoryCount) { issue(5, $0, $1) }
+                scanned.lastCategoryCount = member.categories.count
+            case .groups, .guest, .language, .pausedUntil, .invitedAt, .remindedAt:
                 let value = try s.any()
-                if let problem = Self.extensionProblem(key, value, element: element) {
+                if let problem = Self.extensionProblem(key.rawValue, value, element: element) {
                     scanned.extensions.append(problem)
                     return
                 }
                 switch value {
                 case .array(let names): member.groups = names.map { if case .string(let name) = $0 { name } else { "" } }
                 case .bool(let b): member.guest = b
-                case .string(let text) where key == "pausedUntil": member.pausedUntil = text
-                case .string(let text) where key == "invitedAt": member.invitedAt = text
-                case .string(let text) where key == "remindedAt": member.remindedAt = text
+                case .string(let text) where key == .pausedUntil: member.pausedUntil = text
+                case .string(let text) where key == .invitedAt: member.invitedAt = text
+                case .string(let text) where key == .remindedAt: member.remindedAt = text
                 case .string(let language) where !language.isEmpty: member.language = language
                 default: break
                 }
-            default:
-                _ = try s.any()
             }
         }
         if idMissing { idIssue = SessionIssue(.error, path: path().description, "a member needs an \"id\" (a non-empty string)") }
         if let idIssue {
             scanned.add(idIssue, element: element)
-            return
+            return nil
         }
-        guard let id else { return }
+        guard let id else { return nil }
         member.id = id
         for (_, issue) in ranked.sorted(by: { $0.rank < $1.rank }) { scanned.add(issue, element: element) }
-        scanned.members.append(member)
+        return member
     }
 
     /// A member's extension field of the wrong type (`groups`: an array of
@@ -517,15 +540,14 @@ struct SessionScanner {
         return fits ? nil : ExtensionProblem(element: element, field: ExtensionProblem.Field(rawValue: key)!, typeName: value.typeName)
     }
 
-    /// A categories object; a `null` value is no value.
-    private mutating func categories(at path: () -> JSONPath, _ issue: (JSONPath, String) -> Void) throws(JSONSyntaxError) -> [String: CategoryValue] {
-        var categories: [String: CategoryValue] = [:]
-        var keys: [String] = []
-        try parser.object(isDuplicate: { key in
-            if keys.contains(key) { return true }
-            keys.append(key)
-            return false
-        }) { (p: inout JSONParser, key: String) throws(JSONSyntaxError) in
+    /// A categories object (room for `room` values made first); a `null` value is no value.
+    private mutating func categories(at path: () -> JSONPath, room: Int,
+                                     _ issue: (JSONPath, String) -> Void) throws(JSONSyntaxError) -> [String: CategoryValue] {
+        var categories = [String: CategoryValue](minimumCapacity: room)
+        // A key is seen when it has a value here or is listed as absent (its
+        // value is null or of a wrong type, which is rare): no list of the keys.
+        var absent: [String] = []
+        try parser.object(isDuplicate: { key in categories[key] != nil || absent.contains(key) }) { (p: inout JSONParser, key: String) throws(JSONSyntaxError) in
             var s = SessionScanner(parser: p, progress: nil)
             defer { p = s.parser }
             switch s.peek() {
@@ -546,13 +568,14 @@ struct SessionScanner {
                     if ok { issue(path().key(key).index(i), "a category array must hold strings only, found \(value.typeName)") }
                     ok = false
                 }
-                if ok { categories[key] = .strings(strings) }
+                if ok { categories[key] = .strings(strings) } else { absent.append(key) }
             default:
                 switch try s.any() {
                 case .number(let n): categories[key] = .number(n.double)
                 case .bool(let b): categories[key] = .bool(b)
-                case .null: break // null reads as "lacks the category"
+                case .null: absent.append(key) // null reads as "lacks the category"
                 default:
+                    absent.append(key)
                     issue(path().key(key), "a category value must be a string, a number, a boolean or an array of strings, found an object")
                 }
             }
@@ -561,6 +584,13 @@ struct SessionScanner {
     }
 
     // MARK: - History
+
+    /// The keys of a past session.
+    enum PastKey: String, CaseIterable {
+        case date, groups, unmatched
+    }
+
+    private static let pastKeys = JSONKeys<PastKey>()
 
     /// A past session (element `element` of `history`): `date` (ISO-8601),
     /// `groups` (arrays of ids) and `unmatched` (ids; one also in a group is a
@@ -573,7 +603,7 @@ struct SessionScanner {
             scanned.issues.append(SessionIssue(.error, path: path.description, "a past session must be an object, found \(value.typeName)"))
             return
         }
-        let allowed = ["date", "groups", "unmatched"]
+        let allowed = PastKey.allCases.map(\.rawValue)
         var session = PastSession(groups: [])
         var ranked: [(rank: Int, issue: SessionIssue)] = []
         var keys = SessionReader()
@@ -583,36 +613,41 @@ struct SessionScanner {
         var sawGroups = false
         var unmatched: [String]?
         var seen = SeenKeys()
-        try parser.object(isDuplicate: { key in
-            seen.isDuplicate(key, bit: allowed.firstIndex(of: key).map { UInt16(1) << $0 })
-        }) { (p: inout JSONParser, key: String) throws(JSONSyntaxError) in
+        try parser.object(key: { (p: inout JSONParser) throws(JSONSyntaxError) in try p.string(in: Self.pastKeys) },
+                          isDuplicate: { seen.isDuplicate($0) }) { (p: inout JSONParser, key: JSONKey<PastKey>) throws(JSONSyntaxError) in
             var s = SessionScanner(parser: p, progress: nil)
             defer { p = s.parser }
-            func at() -> JSONPath { path.key(key) }
+            guard case .known(let key, _) = key else {
+                if case .other(let key) = key { keys.unknownKey(key, at: path, allowed: allowed, what: "a past session") }
+                _ = try s.any()
+                return
+            }
+            func at() -> JSONPath { path.key(key.rawValue) }
             switch key {
-            case "date":
+            case .date:
                 guard let date = try s.string({ issue(1, at(), $0) }, what: "date") else { return }
                 if ISODate.sortKey(date) == nil {
                     issue(1, at(), "date must be an ISO-8601 date such as \"2026-11-13\" or \"2026-11-13T09:00:00Z\", found \"\(date)\"")
                 } else {
                     session.date = date
                 }
-            case "groups":
+            case .groups:
                 sawGroups = true
                 guard s.peek() == UInt8(ascii: "[") else {
                     issue(2, at(), "groups must be an array, found \(try s.any().typeName)")
                     return
                 }
+                var size = 2 // the last group's: groups of a session have about the same size
                 try s.parser.array { (q: inout JSONParser, g: Int) throws(JSONSyntaxError) in
                     var t = SessionScanner(parser: q, progress: nil)
                     defer { q = t.parser }
-                    if let group = try t.ids(at: { at().index(g) }, what: "a group", { issue(2, $0, $1) }) { session.groups.append(group) }
+                    if let group = try t.ids(at: { at().index(g) }, what: "a group", reserving: size, { issue(2, $0, $1) }) {
+                        size = group.count
+                        session.groups.append(group)
+                    }
                 }
-            case "unmatched":
+            case .unmatched:
                 unmatched = try s.ids(at: at, what: "unmatched", { issue(4, $0, $1) }) ?? []
-            default:
-                keys.unknownKey(key, at: path, allowed: allowed, what: "a past session")
-                _ = try s.any()
             }
         }
         if !sawGroups {
@@ -654,19 +689,20 @@ private final class ProgressShare: Sendable {
 /// The keys an object has shown so far, to find a duplicate: a bit for each
 /// key the reader knows, a short list for the others (rare).
 private struct SeenKeys {
-    private var known: UInt16 = 0
+    private var known: UInt32 = 0
     private var others: [String] = []
 
-    /// Records `key` (whose bit is `bit`, nil for a key the reader does not
-    /// know) and tells whether the object showed it before.
-    mutating func isDuplicate(_ key: String, bit: UInt16?) -> Bool {
-        guard let bit else {
-            if others.contains(key) { return true }
-            others.append(key)
+    /// Records `key` and tells whether the object showed it before.
+    mutating func isDuplicate<Known>(_ key: JSONKey<Known>) -> Bool {
+        switch key {
+        case .known(_, let bit):
+            if known & bit != 0 { return true }
+            known |= bit
+            return false
+        case .other(let text):
+            if others.contains(text) { return true }
+            others.append(text)
             return false
         }
-        if known & bit != 0 { return true }
-        known |= bit
-        return false
     }
 }

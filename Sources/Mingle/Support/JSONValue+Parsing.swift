@@ -128,6 +128,16 @@ struct JSONParser {
     @inline(__always)
     mutating func object(isDuplicate: (String) -> Bool,
                          _ body: (inout JSONParser, _ key: String) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        try object(key: { (p: inout JSONParser) throws(JSONSyntaxError) in try p.parseString() }, isDuplicate: isDuplicate, body)
+    }
+
+    /// `object(isDuplicate:_:)` with keys read by `readKey` (called at the
+    /// key's opening quote, it must read the string): a typed reader matches
+    /// the keys it knows against their bytes (`string(in:)`) instead of making
+    /// and comparing strings, millions of times in a large session.
+    @inline(__always)
+    mutating func object<Key>(key readKey: (inout JSONParser) throws(JSONSyntaxError) -> Key, isDuplicate: (Key) -> Bool,
+                              _ body: (inout JSONParser, _ key: Key) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
         try enter()
         index += 1
         skipWhitespace()
@@ -142,15 +152,13 @@ struct JSONParser {
                 throw error("expected a string key in the object")
             }
             let keyStart = index
-            let key = try parseString()
-            if isDuplicate(key) {
-                var duplicate = error("duplicate key \"\(key)\"; each key may appear once in an object", at: keyStart)
-                duplicate.path = JSONPathFinder.path(at: keyStart, in: bytes).key(key).description
-                throw duplicate
-            }
+            let key = try readKey(&self)
+            if isDuplicate(key) { throw duplicateKey(at: keyStart) }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw error("expected ':' after the key \"\(key)\"")
+                var name = self
+                name.index = keyStart
+                throw error("expected ':' after the key \"\((try? name.parseString()) ?? "")\"")
             }
             index += 1
             skipWhitespace()
@@ -168,6 +176,41 @@ struct JSONParser {
             }
             throw error("expected ',' or '}' in the object")
         }
+    }
+
+    /// The error of a key given twice in an object, with the key's path (the
+    /// key at `keyStart` was read once, so it reads again).
+    private func duplicateKey(at keyStart: Int) -> JSONSyntaxError {
+        var name = self
+        name.index = keyStart
+        let key = (try? name.parseString()) ?? ""
+        var duplicate = error("duplicate key \"\(key)\"; each key may appear once in an object", at: keyStart)
+        duplicate.path = JSONPathFinder.path(at: keyStart, in: bytes).key(key).description
+        return duplicate
+    }
+
+    /// Reads the string at the parser's position (its opening quote), a key
+    /// or a value from a fixed list: one of `keys` when it spells one of them
+    /// (compared byte by byte when the string has no escape, as nearly every
+    /// one), else its text.
+    @inline(__always)
+    mutating func string<Known>(in keys: JSONKeys<Known>) throws(JSONSyntaxError) -> JSONKey<Known> {
+        var end = index + 1
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let text = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+                if let known = keys.match(text) {
+                    index = end + 1
+                    return known
+                }
+                break
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            end += 1
+        }
+        let text = try parseString()
+        return keys.match(text) ?? .other(text)
     }
 
     /// Reads the array at the parser's position (at its `[`), calling `body`
@@ -366,5 +409,39 @@ struct JSONParser {
 
     @inline(__always) func isDigit(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+}
+
+/// A string read by `JSONParser.string(in:)`: one the reader knows, with its bit
+/// (to find it given twice without a set), or another key's text.
+enum JSONKey<Known> {
+    case known(Known, bit: UInt32)
+    case other(String)
+}
+
+extension JSONKeys: Sendable where Known: Sendable {}
+
+/// The keys a typed reader knows (at most 32), matched against a key's bytes.
+struct JSONKeys<Known: CaseIterable & RawRepresentable> where Known.RawValue == String {
+    private let known: [(key: Known, utf8: [UInt8])]
+
+    init() {
+        known = Known.allCases.map { ($0, Array($0.rawValue.utf8)) }
+        precondition(known.count <= 32, "a key table holds at most 32 keys")
+    }
+
+    /// The known key spelled by `bytes`, nil for another.
+    @inline(__always)
+    func match(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONKey<Known>? {
+        candidates: for (i, entry) in known.enumerated() where entry.utf8.count == bytes.count {
+            for k in 0..<bytes.count where entry.utf8[k] != bytes[k] { continue candidates }
+            return .known(entry.key, bit: 1 << UInt32(i))
+        }
+        return nil
+    }
+
+    /// The known key `text` names (a key written with escapes), nil for another.
+    func match(_ text: String) -> JSONKey<Known>? {
+        known.firstIndex { $0.key.rawValue == text }.map { .known(known[$0].key, bit: 1 << UInt32($0)) }
     }
 }

@@ -73,6 +73,33 @@ struct SessionPartsTests {
         #expect(root == "p.json: $: missing \"members\": a session needs an array of members")
     }
 
+    /// Each part is read once, from its own bytes: what its reading finds
+    /// (a key, a version, a member, a past session) is in its file with its
+    /// own paths, and what the checks of the merged session find is mapped back.
+    @Test func partsAreReadFromTheirBytes() throws {
+        let (_, text) = partsIssues([
+            part(.members, #"{"version": 2, "members": [{"id": "a", "status": "away"}], "extra": 1}"#, "m.json"),
+            part(.history, #"{"history": [{"groups": [["a", 3]]}]}"#, "h1.json"),
+            part(.history, #"{"history": [{"groups": []}, {"groups": [[""]]}]}"#, "h2.json"),
+        ])
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5, "\(text)")
+        #expect(lines.first?.hasPrefix(#"m.json: $.extra: unknown key "extra""#) == true, "\(text)")
+        #expect(Array(lines.dropFirst()) == [
+            "m.json: $.version: unsupported version 2; this Mingle reads version 1",
+            #"m.json: $.members[0].status: status must be one of "active", "pending", "paused", "expired", "left", found "away""#,
+            "h1.json: $.history[0].groups[0][1]: a member id must be a non-empty string, found a number",
+            "h2.json: $.history[1].groups[0][0]: a member id must be a non-empty string",
+        ], "\(text)")
+
+        let (session, warnings) = try Session.decode(parts: [
+            part(.members, Self.members, "m.json"), part(.history, Self.history, "h1.json"),
+            part(.history, #"{"history": [{"groups": [["a", "a", "b"]]}]}"#, "h2.json"),
+        ])
+        #expect(session.history.count == 2)
+        #expect(warnings.map { "\($0.file ?? "-"): \($0)" } == [#"h2.json: $.history[0].groups[0][1]: "a" is listed twice in this group; it counts once"#])
+    }
+
     @Test func historyFileRoundTripsAndAppends() throws {
         let past = try HistoryFile.decode(Array(Self.history.utf8), file: "h.json")
         #expect(past == [PastSession(date: "2026-11-16", groups: [["a", "b"], ["c", "d"]])])

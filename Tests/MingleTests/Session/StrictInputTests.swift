@@ -24,6 +24,12 @@ struct StrictInputTests {
         (#"{"members": [], "members": []}"#, "$.members"),
         (#"{"members": [], "program": {"rules": [{"category": "c", "kind": "same", "kind": "within"}]}}"#, "$.program.rules[0].kind"),
         (#"{"members": [], "history": [{"groups": [], "groups": []}]}"#, "$.history[0].groups"),
+        // Keys the reader matches by their bytes: the same key written with an escape, or after a dropped value.
+        (#"{"members": [{"id": "a", "\u0069d": "z"}]}"#, "$.members[0].id"),
+        (#"{"members": [{"id": "a", "categories": {"c": {}, "c": 2}}]}"#, "$.members[0].categories.c"),
+        (#"{"members": [{"id": "a", "categories": {"c": ["x", 1], "c": 2}}]}"#, "$.members[0].categories.c"),
+        (#"{"members": [], "history": [{"groups": [], "x": 1, "x": 2}]}"#, "$.history[0].x"),
+        (#"{"members": [], "history": [{"groups": [], "d\u0061te": "2026-11-02", "date": "2026-11-09"}]}"#, "$.history[0].date"),
     ])
     func duplicateKeysAreErrors(json: String, path: String) {
         let found = issues(Array(json.utf8))
@@ -43,6 +49,17 @@ struct StrictInputTests {
             #expect(!issues(Array(#"{"members": [{"id": ""#.utf8) + bad + Array(#""}]}"#.utf8)).isEmpty)
         }
         #expect(issues(Array(#"{"members": [{"id": "é€😀"}]}"#.utf8)).isEmpty)
+    }
+
+    /// Keys and statuses written with escapes read as their text; a key or a
+    /// status that is not valid UTF-8 is an error, as any string.
+    @Test func escapedKeysAndStatusesReadAsTheirText() throws {
+        let session = try Session.decode(Array(#"{"members": [{"\u0069d": "a", "st\u0061tus": "p\u0061used", "c\u0061tegories": {"c": 1}}]}"#.utf8)).session
+        #expect(session.members == [Member(id: "a", status: .paused, categories: ["c": .number(1)])])
+        let bad = issues(Array(#"{"members": [{"id": "a", "status": "p"#.utf8) + [0xFF] + Array(#"", "#.utf8) + [0xFE] + Array(#"": 1}]}"#.utf8))
+        #expect(bad.count == 1 && bad[0].path == "$.members[0].status" && bad[0].message.contains("invalid UTF-8"), "\(bad)")
+        let badKey = issues(Array(#"{"members": [{"id": "a", ""#.utf8) + [0xFE] + Array(#"": 1}]}"#.utf8))
+        #expect(badKey.count == 1 && badKey[0].message.contains("invalid UTF-8"), "\(badKey)")
     }
 
     @Test func numbersBeyondDoubleAreErrors() {
