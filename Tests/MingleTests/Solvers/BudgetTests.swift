@@ -24,6 +24,18 @@ struct BudgetTests {
         var calls: Int { state.withLock { $0.calls } }
     }
 
+    /// Holds the solving thread at a phase until the test has cancelled, so
+    /// the cancellation lands mid-solve however busy the machine is.
+    final class Gate: Sendable {
+        private let opened = Atomic<Bool>(false)
+        func open() { opened.store(true, ordering: .relaxed) }
+        /// Waits (at most a minute) for `open()`.
+        func wait() {
+            let limit = ContinuousClock.now + .seconds(60)
+            while !opened.load(ordering: .relaxed) && ContinuousClock.now < limit { usleep(1_000) }
+        }
+    }
+
     /// Same input and seed, no cut: byte-identical outputs, and no
     /// `timeLimitReached` in them.
     @Test func sameGroupsWithoutACut() throws {
@@ -60,15 +72,20 @@ struct BudgetTests {
         var session = Self.large
         session.options.timeLimit = 600
         let heard = Heard()
+        let gate = Gate()
         let started = AsyncStream<Void>.makeStream()
         let task = Task {
             try await SessionSolver().solve(session) { p in
                 heard.add(p.phase.rawValue)
-                if p.phase == .constructing { started.continuation.yield() }
+                if p.phase == .constructing {
+                    started.continuation.yield()
+                    gate.wait()
+                }
             }
         }
         for await _ in started.stream { break }
         task.cancel()
+        gate.open()
         await #expect(throws: CancellationError.self) { try await task.value }
         // The thread goes on to "output" within a generous bound, then stops.
         let limit = ContinuousClock.now + .seconds(60)
