@@ -198,7 +198,7 @@ struct RouterTests {
     }
 
     /// A client that closes its connection while its solve waits for a slot
-    /// leaves the queue (its request is cancelled) within a second.
+    /// leaves the queue (its request is cancelled).
     @Test func disconnectCancelsTheRequest() async throws {
         let service = Self.service { $0.maxConcurrent = 1; $0.maxQueue = 4 }
         try await service.makeApplication().test(.live) { client in
@@ -217,11 +217,14 @@ struct RouterTests {
     }
 
     /// A client that closes its connection while its solve runs cancels the
-    /// solve: the solver thread stops within a second. The gate's running
-    /// count (the `mingle_solves_in_flight` gauge) is held exactly while a
-    /// solver thread runs, so its return to 0 shows the thread has ended; the
-    /// session (100 members in groups of 5, one block, `exact`, 60 s) is still
-    /// being solved a second after it started.
+    /// solve: the solver thread stops long before its time limit. The gate's
+    /// running count (the `mingle_solves_in_flight` gauge) is held exactly
+    /// while a solver thread runs, so its return to 0 shows the thread has
+    /// ended; the session (100 members in groups of 5, one block, `exact`,
+    /// 60 s) is still being solved a second after it started. The bound is
+    /// generous (10 s): the whole suite runs in parallel on a debug build,
+    /// where polling and closing a socket alone can take seconds; how fast
+    /// a release server stops is a measurement, not a test.
     @Test func disconnectStopsTheSolver() async throws {
         let service = Self.service { $0.maxConcurrent = 1; $0.maxQueue = 4 }
         var generator = SessionGenerator.Family.oneBlock.generator(members: 100, seed: 1)
@@ -241,8 +244,8 @@ struct RouterTests {
             try #require(service.gate.load.running == 1, "the solve ended before the client left: the test shows nothing")
             let left = ContinuousClock.now
             try await leaving.close(mode: .all)
-            #expect(await Self.waitFor { service.gate.load.running == 0 })
-            #expect(ContinuousClock.now - left < .seconds(1))
+            #expect(await Self.waitFor(seconds: 10) { service.gate.load.running == 0 })
+            #expect(ContinuousClock.now - left < .seconds(10))
             let metrics = try await client.send("/metrics", method: .get, headers: Self.auth)
             let gauge = String(buffer: metrics.body).split(separator: "\n").first { $0.hasPrefix("mingle_solves_in_flight ") }
             #expect(gauge.flatMap { Double($0.split(separator: " ").last ?? "") } == 0)
@@ -250,9 +253,11 @@ struct RouterTests {
         }
     }
 
-    /// Polls `condition` every 10 ms for up to a second.
-    static func waitFor(_ condition: () -> Bool) async -> Bool {
-        for _ in 0..<100 {
+    /// Polls `condition` every 10 ms for up to `seconds` (by the clock, not
+    /// by the number of sleeps, which wake late on a busy machine).
+    static func waitFor(seconds: Int = 5, _ condition: () -> Bool) async -> Bool {
+        let limit = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < limit {
             if condition() { return true }
             try? await Task.sleep(for: .milliseconds(10))
         }
