@@ -42,7 +42,14 @@ extension LinearProgram {
     ///     (index out of range, duplicate, non-finite) stops the search and
     ///     the call throws ``GLPKError/invalidArgument(_:)``.
     ///
-    /// Both closures run inside GLPK on the calling thread and must not
+    ///   - stop: Optional, asked on every call of the branch-and-cut
+    ///     callback (several times per node): when it returns true the
+    ///     search is ended with `glp_ios_terminate` and the result has
+    ///     ``Termination/stopped``, the incumbent (if any) and the best bound
+    ///     known at that point. For a cancellation flag or a work budget; it
+    ///     cannot interrupt the root LP, which only `timeLimit` bounds.
+    ///
+    /// The closures run inside GLPK on the calling thread and must not
     /// call GLPK. They require `options.presolve == false` (with presolve
     /// the tree works on a transformed problem with different columns).
     ///
@@ -53,7 +60,8 @@ extension LinearProgram {
     public mutating func solveMIP(
         _ options: MIPOptions = MIPOptions(),
         incumbent: ((MIPNode) -> [Double]?)? = nil,
-        cuts: ((MIPNode) -> [Cut])? = nil
+        cuts: ((MIPNode) -> [Cut])? = nil,
+        stop: (() -> Bool)? = nil
     ) throws(GLPKError) -> MIPSolution {
         activateTerminal()
         let timeLimit = try Self.milliseconds(options.timeLimit)
@@ -106,6 +114,7 @@ extension LinearProgram {
         var rejected = 0
         var cutsAdded = 0
         var callbackError: GLPKError?
+        var stopped = false
         let checker = incumbent == nil ? nil : IncumbentChecker(snapshotOf: P)
         var cutValidator = SparseValidator(limit: n, indexName: "column")
 
@@ -124,7 +133,11 @@ extension LinearProgram {
                 // GLPK uses +-DBL_MAX for "no bound yet".
                 if abs(bound) < Double.greatestFiniteMagnitude { bestBound = bound }
             }
-            guard callbackError == nil else { return }
+            guard callbackError == nil, !stopped else { return }
+            if let stop, stop() {
+                stopped = true
+                return glpk_ios_terminate(tree)
+            }
 
             func fail(_ error: GLPKError) {
                 callbackError = error
@@ -198,6 +211,7 @@ extension LinearProgram {
         case nil: break
         case .timeLimit?: termination = .timeLimit
         case .mipGap?: termination = .gapTolerance
+        case .stopped? where stopped: termination = .stopped
         case .noPrimalFeasible?: status = .noFeasible        // presolver
         case .noDualFeasible?: status = .unbounded           // presolver: LP relaxation unbounded
         case let error?: throw error

@@ -11,4 +11,7 @@ public enum Termination: Sendable, Hashable, CaseIterable {
     case iterationLimit
     /// The relative MIP gap tolerance was reached (`GLP_EMIPGAP`).
     case gapTolerance
+    /// The caller's `stop` closure ended the search (`glp_ios_terminate`,
+    /// `GLP_ESTOP`).
+    case stopped
 }

@@ -125,4 +125,43 @@ struct CallbackTests {
             }
         }
     }
+
+    /// A `stop` closure ends branch and cut at the callback call where it
+    /// first returns true: it is not asked again, the result says `.stopped`,
+    /// and what it carries is consistent (an incumbent, if any, that is
+    /// feasible, under a bound that is not below it).
+    @Test func stopEndsTheSearchWhereItSays() throws {
+        // 150 strongly correlated items: far more than 60 callback calls.
+        let knapsack = Knapsack.stronglyCorrelated(items: 150, seed: 42)
+        let start = knapsack.greedy()
+        var asked = 0
+        let solution = try GLPK.withProblem { lp in
+            try knapsack.build(&lp)
+            return try lp.solveMIP(incumbent: { node in node.isRoot ? start.x : nil }, stop: {
+                asked += 1
+                return asked > 60
+            })
+        }
+        #expect(asked == 61)
+        #expect(solution.termination == .stopped)
+        #expect(solution.status == .feasible)
+        #expect(knapsack.isFeasible(solution.columnValues))
+        #expect(solution.objective >= start.value - 1e-9)
+        let bound = try #require(solution.bestBound)
+        #expect(bound >= solution.objective - 1e-6)
+        #expect(try #require(solution.relativeGap) > 0)
+    }
+
+    /// A `stop` that never fires changes nothing: the same optimum as without it.
+    @Test func stopThatNeverFiresChangesNothing() throws {
+        var asked = 0
+        let solution = try GLPK.withProblem { lp in
+            try Knapsack.classic.build(&lp)
+            return try lp.solveMIP(stop: { asked += 1; return false })
+        }
+        #expect(asked >= 1)
+        #expect(solution.termination == .completed)
+        #expect(solution.status == .optimal)
+        #expect(approx(solution.objective, 15))
+    }
 }

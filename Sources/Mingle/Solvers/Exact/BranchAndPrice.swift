@@ -541,7 +541,9 @@ struct BranchAndPrice {
         if columns.isEmpty { return (nil, true) }
         // GLPK's branch and cut has no node limit, only `tm_lim`: the time
         // left (a `share` of it, at most 10 s for a share) with a margin, since
-        // GLPK checks its limit between nodes. When it fires, the budget records it.
+        // GLPK checks its limit between nodes. When it fires, the budget records
+        // it. The budget's safety net (a cancellation, the whole solve's limit)
+        // also stops it, from the branch-and-cut callback (`stop`).
         let left = budget.secondsLeft
         let time = share < 1 ? min(left * share, 10) : left - 0.3
         guard time > 0.05, !budget.isOver else { return nil }
@@ -570,7 +572,7 @@ struct BranchAndPrice {
                 let count = try lp.addColumn(Column(bounds: .lower(0), objective: 0, kind: .integer))
                 try lp.addRow(Row(columns: members + [count], coefficients: [Double](repeating: 1, count: members.count) + [-1], bounds: .fixed(0)))
             }
-            let mip = try lp.solveMIP(MIPOptions(timeLimit: time))
+            let mip = try lp.solveMIP(MIPOptions(timeLimit: time), stop: { budget.isOver })
             if mip.termination == .timeLimit { budget.recordCut() }
             let finished = mip.termination == .completed && (mip.status == .optimal || mip.status == .noFeasible)
             guard mip.status.hasFeasibleSolution else { return (nil, finished) }
