@@ -120,7 +120,7 @@ public struct ExactSolver: GroupingSolver {
         var matched: PairMatching.Solution?
         if matching && k == 2 {
             let model = PairMatching(pairs: pairs)
-            let solution = model.solve()
+            let solution = model.solve(stop: { budget.isOver })
             if solution.verified {
                 if problem.remainder == .leaveOut || solution.exposed.isEmpty {
                     return BlockOutcome(groups: solution.pairs, optimal: true, bound: pairs.value(of: solution.pairs, k: 2).score)
@@ -153,17 +153,23 @@ public struct ExactSolver: GroupingSolver {
             case .bounded(let best, let bound):
                 let chosen = pairs.value(of: best, k: k) >= pairs.value(of: start, k: k) ? best : start
                 let proven = min(bound, matchedBound ?? bound)
-                return BlockOutcome(groups: chosen, optimal: false, bound: proven.isFinite ? proven : nil)
+                if proven.isFinite { return BlockOutcome(groups: chosen, optimal: false, bound: proven) }
+                return kept(chosen, matchedBound: nil, note: nil)
             case .unproven(let note):
-                if let matchedBound { return BlockOutcome(groups: start, optimal: false, bound: matchedBound, note: note) }
-                return BlockOutcome(groups: start, optimal: false, bound: nil, note: note)
+                return kept(start, matchedBound: matchedBound, note: note)
             }
         }
-        if let matchedBound {
-            return BlockOutcome(groups: start, optimal: false, bound: matchedBound)
+        return kept(start, matchedBound: matchedBound, note: matchedBound != nil ? nil
+            : budget.isOver ? "the time limit ended the exact methods on a block of \(pairs.m) participants; kept the heuristic's groups"
+            : "a block of \(pairs.m) participants is too large for the exact model; kept the heuristic's groups")
+
+        /// No exact method finished: the start's groups with the merge bound,
+        /// else the star bound (`BlockPairs.starBound`, on a tabulated block).
+        func kept(_ groups: [[Int]], matchedBound: Double?, note: String?) -> BlockOutcome {
+            if let matchedBound { return BlockOutcome(groups: groups, optimal: false, bound: matchedBound, note: note) }
+            let star = HeuristicSolver().outcome(groups, pairs: pairs, problem: problem, bounds: [])
+            return BlockOutcome(groups: groups, optimal: star.optimal, bound: star.bound, note: note)
         }
-        return BlockOutcome(groups: start, optimal: false, bound: nil,
-                            note: "a block of \(pairs.m) participants is too large for the exact model; kept the heuristic's groups")
     }
 
     /// Under `merge` with k = 2, from a verified matching that leaves some

@@ -48,9 +48,11 @@ struct PairMatching {
     }
 
     /// Solves the matching (maximum cardinality first, or plain maximum weight).
-    func solve(maximumCardinality: Bool = true) -> Solution {
+    /// When `stop` ends it early (see `WeightedMatching.solve`), the solution is
+    /// not `verified`.
+    func solve(maximumCardinality: Bool = true, stop: (() -> Bool)? = nil) -> Solution {
         let matching = WeightedMatching(vertexCount: pairs.m, edges: edges)
-        let result = matching.solve(maximumCardinality: maximumCardinality)
+        let result = matching.solve(maximumCardinality: maximumCardinality, stop: stop)
         var groups: [[Int]] = []
         var exposed: [Int] = []
         for v in 0..<pairs.m {

@@ -97,7 +97,8 @@ public struct HeuristicSolver: GroupingSolver {
     /// otherwise, with the bound that holds for the groups found.
     func solveBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, budget: SolveBudget) -> BlockOutcome {
         let k = problem.groupSize
-        // The matching is O(m³) and cannot be interrupted: only within its reach.
+        // The matching is O(m³): only within its reach (and the budget's safety
+        // net stops it, the local search taking over).
         if k == 2, pairs.isDense, pairs.m <= ExactSolver.matchingReach(timeLimit: budget.timeLimit),
            let matched = pairsBlock(pairs, problem: problem, rng: rng, budget: budget) { return matched }
         let groups = searchBlock(pairs, problem: problem, rng: rng, budget: budget)
@@ -125,7 +126,7 @@ public struct HeuristicSolver: GroupingSolver {
     /// the local search alone when that places more, with the matching's bound
     /// when it applies, else the star bound.
     func pairsBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, budget: SolveBudget) -> BlockOutcome? {
-        let solution = PairMatching(pairs: pairs).solve()
+        let solution = PairMatching(pairs: pairs).solve(stop: { budget.isOver })
         guard solution.verified else { return nil }
         if problem.remainder == .leaveOut || solution.exposed.isEmpty {
             return BlockOutcome(groups: solution.pairs, optimal: true, bound: pairs.value(of: solution.pairs, k: 2).score)

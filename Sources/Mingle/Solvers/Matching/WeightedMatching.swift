@@ -105,8 +105,10 @@ struct WeightedMatching: Sendable {
         /// final, stuck alternating forest). `odd(G - A) - |A| >= #exposed vertices` proves
         /// that no larger matching exists. Empty in plain mode, or when nothing is exposed.
         var tutteBergeBarrier: [Int32]
-        /// Result of `verifyOptimality` on this result.
+        /// Result of `verifyOptimality` on this result (false when stopped).
         var isVerified: Bool
+        /// `solve`'s `stop` ended it early: `mate` is a valid matching, nothing more.
+        var wasStopped = false
     }
 
     /// Number of vertices.
@@ -234,16 +236,22 @@ struct WeightedMatching: Sendable {
     /// Computes a maximum-weight matching, or, with `maximumCardinality`, a maximum-weight
     /// matching among those of maximum cardinality. The returned certificate is checked by
     /// `verifyOptimality`, whose verdict is stored in `Result.isVerified`.
-    func solve(maximumCardinality: Bool) -> Result {
+    ///
+    /// - Parameter stop: asked between dual steps (every few of them; each is O(n)): when it
+    ///   returns true the algorithm ends early with the matching it has, which is valid but
+    ///   neither maximum nor certified (`Result.wasStopped`, `isVerified` false). For a time
+    ///   limit or a cancellation: the O(n³) worst case cannot otherwise be interrupted.
+    func solve(maximumCardinality: Bool, stop: (() -> Bool)? = nil) -> Result {
         // Active slots of v: adjacencyStart[v] ..< end[v] (plain mode: positive weights only).
         let end = maximumCardinality ? Array(adjacencyStart.dropFirst()) : positiveEnd
         var engine = BlossomEngine(
             vertexCount: vertexCount, maximumCardinality: maximumCardinality,
             start: adjacencyStart, end: end,
             nbr: slotNeighbour, wgt: slotWeight, rev: slotReverse)
-        engine.run()
+        let finished = engine.run(stop: stop)
         var result = engine.makeResult()
-        result.isVerified = verifyOptimality(of: result, maximumCardinality: maximumCardinality)
+        result.wasStopped = !finished
+        result.isVerified = finished && verifyOptimality(of: result, maximumCardinality: maximumCardinality)
         return result
     }
 
@@ -538,7 +546,9 @@ private struct BlossomEngine {
 
     // MARK: Main loop
 
-    mutating func run() {
+    /// Runs to the optimum (true), or until `stop` says so (false), asked every
+    /// 16 dual steps; the matching (`mate`) is valid after every step.
+    mutating func run(stop: (() -> Bool)? = nil) -> Bool {
         for v in 0..<n {
             label[v] = labelOuter
             labelEnd[v] = -1
@@ -546,7 +556,10 @@ private struct BlossomEngine {
             queue.append(Int32(v))
         }
         freeCount = n
+        var steps = 0
         while true {
+            if let stop, steps & 15 == 0, stop() { return false }
+            steps &+= 1
             drainQueue()
             if freeCount == 0 { break }
             refreshStale()
@@ -613,6 +626,7 @@ private struct BlossomEngine {
                 expandInnerBlossom(arg)
             }
         }
+        return true
     }
 
     mutating func applyDelta(_ delta: Int64) {
