@@ -23,11 +23,18 @@ extension SessionSolver {
 
     /// The async `solve` for a session that `Session.decode` has just
     /// validated (see the synchronous `solve(_:validated:progress:)`).
-    package func solve(_ session: Session, validated: Bool, progress: (@Sendable (SolveProgress) -> Void)? = nil) async throws -> Output {
+    ///
+    /// - Parameter waitsForThread: on cancellation, tell the solver and wait
+    ///   until its thread has stopped (at its next safe point: the budget's
+    ///   safety net), then throw `CancellationError`. For a caller that counts
+    ///   running solver threads (the service's concurrency gate and its
+    ///   in-flight gauge). By default it throws at once, as the public `solve`.
+    package func solve(_ session: Session, validated: Bool, waitsForThread: Bool = false,
+                       progress: (@Sendable (SolveProgress) -> Void)? = nil) async throws -> Output {
         try Task.checkCancellation()
         let handoff = SolveHandoff()
         let cancellation = SolveCancellation()
-        return try await withTaskCancellationHandler {
+        let output = try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Output, any Error>) in
                 guard handoff.wait(continuation) else { return }
                 DispatchQueue.global(qos: .userInitiated).async {
@@ -44,8 +51,11 @@ extension SessionSolver {
             }
         } onCancel: {
             cancellation.cancel()
-            handoff.finish(.failure(CancellationError()))
+            if !waitsForThread { handoff.finish(.failure(CancellationError())) }
         }
+        // Waiting for the thread: its groups are dropped, as when not waiting.
+        try Task.checkCancellation()
+        return output
     }
 }
 

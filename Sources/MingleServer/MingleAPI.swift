@@ -137,23 +137,15 @@ struct MingleAPI: Sendable {
     // MARK: Helpers
 
     /// Solves with the session's own options, its time limit capped by
-    /// `--max-time-limit`, on a Dispatch thread. When the task is cancelled (the
-    /// client closed its connection: `consumeWithCancellationOnInboundClose`),
-    /// the solver is told through its `SolveCancellation` and stops at its next
-    /// safe point; this waits for that, so that the caller's slot of the gate
-    /// (and the in-flight gauge) is held exactly while a solver thread runs,
-    /// then throws `CancellationError` (the groups are dropped). The library's
-    /// async `solve` would return at once and free the slot while the thread
-    /// still ends its work.
+    /// `--max-time-limit`, by the library's async `solve`. When the task is
+    /// cancelled (the client closed its connection:
+    /// `consumeWithCancellationOnInboundClose`), the solver is told and stops
+    /// at its next safe point; `waitsForThread` makes the solve wait for that
+    /// before it throws `CancellationError`, so that the caller's slot of the
+    /// gate (and the in-flight gauge) is held exactly while a solver thread runs.
     func run(_ session: Session) async throws -> Output {
         let solver = SessionSolver(timeLimit: min(session.options.timeLimit, configuration.maxTimeLimit))
-        let cancellation = SolveCancellation()
-        let output = try await withTaskCancellationHandler {
-            try await offPool { () throws(SessionError) -> Output in try solver.solve(session, validated: true, cancellation: cancellation) }
-        } onCancel: {
-            cancellation.cancel()
-        }
-        try Task.checkCancellation()
+        let output = try await solver.solve(session, validated: true, waitsForThread: true)
         metrics.solveSeconds.record(output.stats.seconds)
         return output
     }

@@ -29,6 +29,7 @@ struct BudgetTests {
     final class Gate: Sendable {
         private let opened = Atomic<Bool>(false)
         func open() { opened.store(true, ordering: .relaxed) }
+        var isOpen: Bool { opened.load(ordering: .relaxed) }
         /// Waits (at most a minute) for `open()`.
         func wait() {
             let limit = ContinuousClock.now + .seconds(60)
@@ -92,6 +93,35 @@ struct BudgetTests {
         while !heard.phases.contains("output") && ContinuousClock.now < limit {
             try await Task.sleep(for: .milliseconds(50))
         }
+        #expect(heard.phases.contains("output"))
+        let calls = heard.calls
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(heard.calls == calls)
+    }
+
+    /// With `waitsForThread` (the service's solve), a cancelled solve throws
+    /// only once its thread has stopped: by then the thread has passed its
+    /// last phase, and no progress call comes after.
+    @Test func waitingAsyncSolveThrowsAfterItsThread() async throws {
+        var session = SessionGenerator.Family.sparse.generator(members: 3000, seed: 3).generate()
+        session.options.timeLimit = 600
+        let heard = Heard()
+        let gate = Gate()
+        let started = AsyncStream<Void>.makeStream()
+        let task = Task {
+            try await SessionSolver().solve(session, validated: false, waitsForThread: true) { p in
+                heard.add(p.phase.rawValue)
+                // Held at its first solver phase, whichever solver runs.
+                if ![.validating, .compiling, .output].contains(p.phase), !gate.isOpen {
+                    started.continuation.yield()
+                    gate.wait()
+                }
+            }
+        }
+        for await _ in started.stream { break }
+        task.cancel()
+        gate.open()
+        await #expect(throws: CancellationError.self) { try await task.value }
         #expect(heard.phases.contains("output"))
         let calls = heard.calls
         try await Task.sleep(for: .milliseconds(300))
