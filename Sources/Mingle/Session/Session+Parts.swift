@@ -113,8 +113,12 @@ struct PartsAssembly {
         if let history = document.history {
             // Its issues are about this file already: paths count its own past sessions.
             historyParts.append((file, merged.history?.sessions.count ?? 0))
-            merged.history = ScannedHistory(sessions: (merged.history?.sessions ?? []) + history.sessions,
-                                            issues: (merged.history?.issues ?? []) + history.issues.map { $0.with(file: file) })
+            // Appended in place: no copy of the history read so far per part.
+            var all = merged.history ?? ScannedHistory()
+            merged.history = nil
+            all.sessions += history.sessions
+            all.issues += history.issues.map { $0.with(file: file) }
+            merged.history = all
         }
         for key in document.keys where key != "version" && key != "history" && SessionDocument.keys.contains(key) {
             if let first = owner[key] {

@@ -39,7 +39,11 @@ struct ScaleFamilyTests {
     @Test(arguments: SessionGenerator.Family.allCases)
     func boundAboveExactOptimumAt2000(family: SessionGenerator.Family) {
         let session = Self.session(family, members: 2000, seed: 3, groupSize: 2, remainder: .leaveOut)
-        let exact = solveAndValidate(session, using: ExactSolver()).output
+        // The proof under a limit that a debug build on a busy machine meets
+        // (the matching stops at the limit since it became interruptible).
+        var proving = session
+        proving.options.timeLimit = 900
+        let exact = solveAndValidate(proving, using: ExactSolver()).output
         try! #require(exact.status == .optimal)
         let (output, result) = solveAndValidate(session, using: ScaleTests.searchOnly)
         let bound = try! #require(result.bound)

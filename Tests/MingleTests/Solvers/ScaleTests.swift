@@ -87,7 +87,11 @@ struct ScaleTests {
     func nearTheExactOptimumAt2000(seed: Int) {
         let session = SessionGenerator(members: 2000, groupSize: 2, remainder: .leaveOut, historySessions: 26,
                                        activeShare: 1, seed: UInt64(seed)).generate()
-        let exact = solveAndValidate(session, using: ExactSolver()).output
+        // The proof under a limit that a debug build on a busy machine meets
+        // (the matching stops at the limit since it became interruptible).
+        var proving = session
+        proving.options.timeLimit = 900
+        let exact = solveAndValidate(proving, using: ExactSolver()).output
         try! #require(exact.status == .optimal && exact.stats.participants == 2000)
         for solver in [Self.searchOnly, ScaleSolver()] {
             let (output, result) = solveAndValidate(session, using: solver)

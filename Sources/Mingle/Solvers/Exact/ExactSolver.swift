@@ -61,17 +61,6 @@ public struct ExactSolver: GroupingSolver {
         min(10_000, Int(10_000 * cbrt(Swift.max(timeLimit, 0.001) / 30)))
     }
 
-    /// What one block's solve established.
-    struct BlockOutcome {
-        var groups: [[Int]]
-        /// Proven optimal.
-        var optimal: Bool
-        /// An upper bound on the block's score at its (proven) placed and
-        /// oversized counts, when one was proved.
-        var bound: Double?
-        var note: String?
-    }
-
     /// `exact` as users choose it: routed by `AutoSolver.exact`, so that every
     /// output for k ≥ 3 has a bound and no block beyond the methods' reach is tried.
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
@@ -81,35 +70,15 @@ public struct ExactSolver: GroupingSolver {
     /// Every block by the exact methods, within `budget`; `AutoSolver.exact`
     /// has decided that they run (the blocks are within their reach).
     func solveBlocks(_ problem: Problem, limits: SolveLimits, budget: SolveBudget) -> SolverResult {
-        var groups: [[Int32]] = []
-        var proven = true
-        var bound: Double? = 0
-        var notes: [String] = []
+        var tally = BlockTally()
         for (b, block) in problem.blocks.enumerated() {
             limits.progress?("exact", Double(b) / Double(max(1, problem.blocks.count)))
             guard block.count >= problem.groupSize else { continue }
             let pairs = BlockPairs(problem: problem, members: block)
-            var outcome = solveBlock(pairs, problem: problem, index: b, seed: limits.seed, budget: budget)
-            // A proven bound that the groups reach is a proof of optimality.
-            let score = pairs.value(of: outcome.groups, k: problem.groupSize).score
-            if !outcome.optimal, let bound = outcome.bound, bound <= score + 1e-9 * (1 + abs(score)) {
-                outcome.optimal = true
-                outcome.bound = score
-            }
-            proven = proven && outcome.optimal
-            if let note = outcome.note { notes.append(note) }
-            if let blockBound = outcome.bound, let total = bound { bound = total + blockBound } else { bound = nil }
-            groups += outcome.groups.map { $0.map { block[$0] } }
+            tally.add(solveBlock(pairs, problem: problem, index: b, seed: limits.seed, budget: budget), members: block)
         }
         limits.progress?("exact", 1)
-        groups = Problem.canonical(groups)
-        let score = problem.value(of: groups).score
-        if proven {
-            if groups.isEmpty { return SolverResult(groups: [], status: .infeasible, bound: 0, solver: name, notes: notes) }
-            return SolverResult(groups: groups, status: .optimal, bound: score, solver: name, notes: notes)
-        }
-        return SolverResult(groups: groups, status: .feasible, bound: bound.map { max($0, score) }, solver: name, notes: notes,
-                            timeLimitReached: budget.wasCut)
+        return tally.result(problem, solver: name, budget: budget)
     }
 
     func solveBlock(_ pairs: BlockPairs, problem: Problem, index: Int, seed: UInt64, budget: SolveBudget) -> BlockOutcome {
@@ -151,10 +120,13 @@ public struct ExactSolver: GroupingSolver {
             case .optimal(let best):
                 return BlockOutcome(groups: best, optimal: true, bound: pairs.value(of: best, k: k).score)
             case .bounded(let best, let bound):
+                // Stages 1 and 2 are proven: a bound that the groups reach proves them.
                 let chosen = pairs.value(of: best, k: k) >= pairs.value(of: start, k: k) ? best : start
                 let proven = min(bound, matchedBound ?? bound)
-                if proven.isFinite { return BlockOutcome(groups: chosen, optimal: false, bound: proven) }
-                return kept(chosen, matchedBound: nil, note: nil)
+                guard proven.isFinite else { return kept(chosen, matchedBound: nil, note: nil) }
+                let score = pairs.value(of: chosen, k: k).score
+                if proven <= score + 1e-9 * (1 + abs(score)) { return BlockOutcome(groups: chosen, optimal: true, bound: score) }
+                return BlockOutcome(groups: chosen, optimal: false, bound: proven)
             case .unproven(let note):
                 return kept(start, matchedBound: matchedBound, note: note)
             }

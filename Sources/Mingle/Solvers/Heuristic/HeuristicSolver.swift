@@ -45,24 +45,12 @@ public struct HeuristicSolver: GroupingSolver {
         self.exactSmallBlocks = exactSmallBlocks
     }
 
-    /// What the heuristic established on one block (local indices).
-    struct BlockOutcome {
-        var groups: [[Int]]
-        /// Proven optimal.
-        var optimal: Bool
-        /// An upper bound on the block's score (docs/format.md), when one holds.
-        var bound: Double?
-    }
-
     public func solve(_ problem: Problem, limits: SolveLimits) -> SolverResult {
         solve(problem, limits: limits, budget: SolveBudget(limits))
     }
 
     func solve(_ problem: Problem, limits: SolveLimits, budget: SolveBudget) -> SolverResult {
-        var groups: [[Int32]] = []
-        var allExact = true
-        var anyGroupPossible = false
-        var bound: Double? = 0
+        var tally = BlockTally()
         let total = max(1, problem.count)
         var done = 0
         for (b, block) in problem.blocks.enumerated() {
@@ -71,26 +59,14 @@ public struct HeuristicSolver: GroupingSolver {
             guard block.count >= problem.groupSize else { continue }
             let pairs = BlockPairs(problem: problem, members: block)
             if exactSmallBlocks, let exact = SubsetDP.solve(pairs, sizes: problem.allowedSizes, k: problem.groupSize) {
-                if !exact.isEmpty { anyGroupPossible = true }
-                groups += exact.map { $0.map { block[$0] } }
-                bound = bound.map { $0 + pairs.value(of: exact, k: problem.groupSize).score }
+                tally.add(BlockOutcome(groups: exact, optimal: true, bound: pairs.value(of: exact, k: problem.groupSize).score), members: block)
                 continue
             }
-            anyGroupPossible = true // unknown; no proof of infeasibility
             let outcome = solveBlock(pairs, problem: problem, rng: HeuristicSolver.blockStream(seed: limits.seed, block: b), budget: budget)
-            allExact = allExact && outcome.optimal
-            if let blockBound = outcome.bound, let sum = bound { bound = sum + blockBound } else { bound = nil }
-            groups += outcome.groups.map { $0.map { block[$0] } }
+            tally.add(outcome, members: block)
         }
         limits.progress?("heuristic", 1)
-        groups = Problem.canonical(groups)
-        let score = problem.value(of: groups).score
-        if allExact {
-            if !anyGroupPossible { return SolverResult(groups: [], status: .infeasible, bound: 0, solver: name) }
-            return SolverResult(groups: groups, status: .optimal, bound: score, solver: name)
-        }
-        return SolverResult(groups: groups, status: .feasible, bound: bound.map { max($0, score) }, solver: name,
-                            timeLimitReached: budget.wasCut)
+        return tally.result(problem, solver: name, budget: budget)
     }
 
     /// One block beyond subset DP: the matching for pairs, the local search

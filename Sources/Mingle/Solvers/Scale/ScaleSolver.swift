@@ -143,9 +143,7 @@ public struct ScaleSolver: GroupingSolver {
             return run
         }
         limits.progress?("improving", 1)
-        var result = result(runs, problem: problem)
-        result.timeLimitReached = budget.wasCut
-        return result
+        return result(runs, problem: problem, budget: budget)
     }
 
     /// For each member of a block, its forbidden links to members of the same
@@ -164,50 +162,38 @@ public struct ScaleSolver: GroupingSolver {
         }
     }
 
-    /// Assembles the groups and the bound of docs/format.md (the output) (see `ProfileRelaxation`).
-    private func result(_ runs: [BlockRun], problem: Problem) -> SolverResult {
+    /// Each block's groups and bound (see `ProfileRelaxation`), summed by `BlockTally`.
+    ///
+    /// The best solution is the union of the blocks' best (no allowed pair
+    /// crosses two blocks), so each block is bounded on its own: a block whose
+    /// placement is proven best (everyone placed under `merge`, m − m mod k
+    /// under `leaveOut`) is bounded at its placed count and at most its own
+    /// groups of k+1; any other at least its placed count. A block is optimal
+    /// when its placement is proven, its groups of k+1 are the fewest its
+    /// placed count allows, and its score reaches its bound.
+    private func result(_ runs: [BlockRun], problem: Problem, budget: SolveBudget) -> SolverResult {
         let k = problem.groupSize
         let merge = problem.remainder == .merge
-        var groups: [[Int32]] = []
-        var placements: [(placed: Int, oversized: Int, minOversized: Int, isMax: Bool)] = []
+        var tally = BlockTally()
         for run in runs {
-            let blockGroups = run.exact ?? run.search!.result
-            groups += blockGroups
-            let placed = blockGroups.reduce(0) { $0 + $1.count }
-            let oversized = blockGroups.filter { $0.count > k }.count
-            let n = run.members.count
-            let isMax = run.exact != nil || placed == (merge ? n : n - n % k)
-            placements.append((placed, oversized, run.exact != nil ? oversized : (merge ? placed % k : 0), isMax))
-        }
-        groups = Problem.canonical(groups)
-        let score = problem.value(of: groups).score
-        // The best solution is the union of the blocks' best (no allowed pair
-        // crosses two blocks), so each block is bounded on its own: a block
-        // whose placement is proven best is bounded at its placed count and
-        // at most its own groups of k+1; any other at least its placed count.
-        var bound = 0.0
-        for (run, placement) in zip(runs, placements) {
-            let n = run.members.count
-            if run.exact != nil {
-                bound += run.exact!.reduce(0.0) { $0 + problem.score(of: $1) }
+            if let exact = run.exact {
+                tally.add(groups: exact, optimal: true, bound: exact.reduce(0.0) { $0 + problem.score(of: $1) })
                 continue
             }
-            let placed = placement.isMax ? placement.placed...placement.placed : placement.placed...(merge ? n : n - n % k)
-            let oversized = !merge ? 0...0
-                : placement.isMax ? placement.minOversized...placement.oversized
-                : 0...(n / (k + 1))
-            bound += run.relaxation!.bound(sizes: run.profiles!.sizes, groupSize: k, placed: placed, oversizedGroups: oversized)
+            let blockGroups = run.search!.result
+            let n = run.members.count
+            let placed = blockGroups.reduce(0) { $0 + $1.count }
+            let oversized = blockGroups.filter { $0.count > k }.count
+            let isMax = placed == (merge ? n : n - n % k)
+            let minOversized = merge ? placed % k : 0
+            let placedRange = isMax ? placed...placed : placed...(merge ? n : n - n % k)
+            let oversizedRange = !merge ? 0...0 : isMax ? minOversized...oversized : 0...(n / (k + 1))
+            let bound = run.relaxation!.bound(sizes: run.profiles!.sizes, groupSize: k, placed: placedRange, oversizedGroups: oversizedRange)
+            let score = blockGroups.reduce(0.0) { $0 + problem.score(of: $1) }
+            let optimal = isMax && oversized == minOversized && score >= bound - 1e-9 * max(1, abs(bound))
+            tally.add(groups: blockGroups, optimal: optimal, bound: bound)
         }
-        let placementProven = placements.allSatisfy(\.isMax)
-        let slack = placements.reduce(0) { $0 + $1.oversized - $1.minOversized }
-        let proven = placementProven && slack == 0
-        if groups.isEmpty && runs.allSatisfy({ $0.exact != nil }) {
-            return SolverResult(groups: [], status: .infeasible, bound: 0, solver: name)
-        }
-        if proven && score >= bound - 1e-9 * max(1, abs(bound)) {
-            return SolverResult(groups: groups, status: .optimal, bound: score, solver: name)
-        }
-        return SolverResult(groups: groups, status: .feasible, bound: bound, solver: name)
+        return tally.result(problem, solver: name, budget: budget)
     }
 }
 
