@@ -114,8 +114,12 @@ struct BlockSearch {
             position[free[i]] = i
             free.removeLast()
         }
-        // Not cut by the safety net: a valid grouping needs a full construction.
+        // Cut by the safety net (checked every 64 seeds): the members not
+        // reached stay unplaced, which is a valid grouping.
+        var seeds = 0
         for s in order where groupOf[s] == -1 {
+            seeds += 1
+            if seeds & 63 == 0 && timeIsUp { break }
             var group = [s]
             var groupScore = 0.0
             while group.count < k {
@@ -159,6 +163,8 @@ struct BlockSearch {
             changed = false
             if formGroupsFromPool() { changed = true }
             for u in 0..<m where groupOf[u] == -1 {
+                // Each move scans the block's groups: checked before every one.
+                if timeIsUp { return }
                 if merge, insertIntoGroupOfK(u) { changed = true; continue }
                 if ejectInto(u) { changed = true }
             }
@@ -195,6 +201,7 @@ struct BlockSearch {
             return g == -1 || (groups[Int(g)].count == maxSize && !used.contains(g))
         }
         for s in unplaced + spare where available(s, [], []) {
+            if timeIsUp { break }
             var group = [s]
             var used: [Int32] = groupOf[s] >= 0 ? [groupOf[s]] : []
             while group.count < k {
