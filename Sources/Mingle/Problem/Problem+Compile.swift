@@ -55,11 +55,10 @@ extension Problem {
         let participantOf = indexOfMember
 
         progress?(0.1)
+        let values = Problem.ruleValues(session, memberIndices: memberIndices)
         let rules = Parallel.map(session.program.rules.count) { [memberIndices] r in
-            let category = session.program.rules[r].category
-            return CompiledRule(rule: session.program.rules[r], count: memberIndices.count) {
-                session.members[Int(memberIndices[$0])].categories[category]
-            }
+            let base = r * memberIndices.count
+            return CompiledRule(rule: session.program.rules[r], count: memberIndices.count) { values[base + $0] }
         }
         progress?(0.25)
 
@@ -123,6 +122,34 @@ extension Problem {
                   links: builder.build(),
                   ruleCategories: session.program.rules.map(\.category), forbidWithin: repeats.forbidWithin,
                   priority: priority)
+    }
+}
+
+extension Problem {
+    /// Each participant's value of each rule's category, rule after rule
+    /// (`values[r * participants + i]`), read in parallel over ranges of
+    /// participants: each member's categories are visited once for all the
+    /// rules (a member's dictionary is a cache miss at scale).
+    ///
+    /// - Complexity: O(participants × rules).
+    static func ruleValues(_ session: Session, memberIndices: [Int32]) -> [CategoryValue?] {
+        let categories = session.program.rules.map(\.category)
+        let n = memberIndices.count
+        var values = [CategoryValue?](repeating: nil, count: n * categories.count)
+        guard !values.isEmpty else { return values }
+        let parts = min(64, n)
+        values.withUnsafeMutableBufferPointer { all in
+            let shared = SharedBuffer(pointer: all)
+            _ = Parallel.map(parts) { p in
+                for i in (n * p / parts)..<(n * (p + 1) / parts) {
+                    let member = Int(memberIndices[i])
+                    for (r, category) in categories.enumerated() {
+                        shared.pointer[r * n + i] = session.members[member].categories[category]
+                    }
+                }
+            }
+        }
+        return values
     }
 }
 
