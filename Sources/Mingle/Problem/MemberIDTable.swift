@@ -63,11 +63,13 @@ struct MemberIDTable: Sendable {
     /// At scale the table is far larger than the caches and a lookup at a time
     /// is a cache (and TLB) miss each. So the keys of the batch are computed
     /// first, bucketed by the region of the table their home slot falls in
-    /// (counting sort; regions of 256 KiB, which fit in L2), and probed region
-    /// after region (on 100,000 members, several times faster than
-    /// `index(of:)` one id at a time).
+    /// (counting sort; regions of 64 slots, 2 KiB), and probed region after
+    /// region, in nearly ascending order through the table (on 100,000 members
+    /// in triples with 26 past sessions, resolving the history took about 60%
+    /// of the processor time it took with `index(of:)` one id at a time, by
+    /// `perf` samples).
     ///
-    /// - Complexity: O(ids + table size / 8,192) expected.
+    /// - Complexity: O(ids + table size / 64) expected.
     func appendIndices(of ids: [String], to values: inout [Int32]) {
         let start = values.count
         values.append(contentsOf: repeatElement(-1, count: ids.count))
