@@ -58,6 +58,52 @@ struct MemberIDTable: Sendable {
         return nil
     }
 
+    /// The values of `ids` in order, -1 for an id not there, appended to `values`.
+    ///
+    /// At scale the table is far larger than the caches and a lookup at a time
+    /// is a cache (and TLB) miss each. So the keys of the batch are computed
+    /// first, bucketed by the region of the table their home slot falls in
+    /// (counting sort; regions of 64 slots, 2 KiB), and probed region after
+    /// region, in nearly ascending order through the table (on 100,000 members
+    /// in triples with 26 past sessions, resolving the history took about 60%
+    /// of the processor time it took with `index(of:)` one id at a time, by
+    /// `perf` samples).
+    ///
+    /// - Complexity: O(ids + table size / 64) expected.
+    func appendIndices(of ids: [String], to values: inout [Int32]) {
+        let start = values.count
+        values.append(contentsOf: repeatElement(-1, count: ids.count))
+        guard !ids.isEmpty else { return }
+        let keys = ids.map(MemberIDTable.key)
+        let shift = 6
+        var ends = [Int](repeating: 0, count: (mask >> shift) + 2)
+        for key in keys { ends[((key.hash & mask) >> shift) + 1] += 1 }
+        for r in 1..<ends.count { ends[r] += ends[r - 1] }
+        var byRegion = keys, positions = [Int32](repeating: 0, count: keys.count)
+        for (n, key) in keys.enumerated() {
+            let r = (key.hash & mask) >> shift
+            byRegion[ends[r]] = key
+            positions[ends[r]] = Int32(n)
+            ends[r] += 1
+        }
+        slots.withUnsafeBufferPointer { slots in
+            values.withUnsafeMutableBufferPointer { values in
+                for (e, key) in byRegion.enumerated() {
+                    let n = Int(positions[e])
+                    var s = key.hash & mask
+                    while slots[s].length >= 0 {
+                        if slots[s].head == key.head, slots[s].tail == key.tail, slots[s].length == key.length,
+                           key.length <= 16 || self.ids[Int(slots[s].position)] == ids[n] {
+                            values[start + n] = slots[s].value
+                            break
+                        }
+                        s = (s + 1) & mask
+                    }
+                }
+            }
+        }
+    }
+
     private func matches(_ slot: Slot, _ key: (head: UInt64, tail: UInt64, length: Int32, hash: Int), _ id: String) -> Bool {
         guard slot.head == key.head, slot.tail == key.tail, slot.length == key.length else { return false }
         return key.length <= 16 || ids[Int(slot.position)] == id

@@ -54,9 +54,12 @@ extension Problem {
         indexOfMember.mapValues { participantOfMember[Int($0)] }
         let participantOf = indexOfMember
 
-        let members = memberIndices.map { session.members[Int($0)] }
         progress?(0.1)
-        let rules = Parallel.map(session.program.rules.count) { CompiledRule(rule: session.program.rules[$0], members: members) }
+        let values = Problem.ruleValues(session, memberIndices: memberIndices)
+        let rules = Parallel.map(session.program.rules.count) { [memberIndices] r in
+            let base = r * memberIndices.count
+            return CompiledRule(rule: session.program.rules[r], count: memberIndices.count) { values[base + $0] }
+        }
         progress?(0.25)
 
         // History: ages, then meetings between participants.
@@ -67,33 +70,39 @@ extension Problem {
             count: ids.count,
             sessionPenalties: ages.map { $0 <= repeats.forbidWithin ? 0 : repeats.penalty(atAge: $0) },
             sessionForbids: ages.map { $0 <= repeats.forbidWithin })
-        // Sessions in parallel: resolving ids is most of the work at scale.
+        // Sessions in parallel: resolving ids is most of the work at scale, a
+        // whole session at once (`appendIndices`).
         let meetings = Parallel.map(ordered.count) { position in
+            let groups = ordered[position].groups
+            var resolved: [Int32] = []
+            participantOf.appendIndices(of: Array(groups.joined()), to: &resolved)
             var pairs: [(Int32, Int32)] = []
-            var group: [Int32] = []
-            for ids in ordered[position].groups {
-                group.removeAll(keepingCapacity: true)
-                for id in ids {
-                    if let p = participantOf.index(of: id), p >= 0 { group.append(Int32(p)) }
-                }
-                group.sort() // an id listed twice in a group counts once
-                var kept = 0
-                for r in group.indices where r == 0 || group[r] != group[r - 1] {
-                    group[kept] = group[r]
-                    kept += 1
-                }
-                group.removeSubrange(kept...)
-                for x in group.indices {
-                    for y in (x + 1)..<group.count { pairs.append((group[x], group[y])) }
+            pairs.reserveCapacity(resolved.count)
+            resolved.withUnsafeMutableBufferPointer { resolved in
+                var next = 0
+                for ids in groups {
+                    // The group's participants, sorted and each once (an id
+                    // listed twice in a group counts once), in place.
+                    let group = UnsafeMutableBufferPointer(rebasing: resolved[next..<(next + ids.count)])
+                    next += ids.count
+                    var kept = 0
+                    for p in group where p >= 0 {
+                        var at = kept
+                        while at > 0 && group[at - 1] > p { at -= 1 }
+                        if at > 0 && group[at - 1] == p { continue }
+                        for moved in stride(from: kept, to: at, by: -1) { group[moved] = group[moved - 1] }
+                        group[at] = p
+                        kept += 1
+                    }
+                    for x in 0..<kept {
+                        for y in (x + 1)..<kept { pairs.append((group[x], group[y])) }
+                    }
                 }
             }
             return pairs
         }
         progress?(0.6)
-        builder.reserve(meetings.reduce(session.exclusions.count) { $0 + $1.count })
-        for (position, pairs) in meetings.enumerated() {
-            for (a, b) in pairs { builder.meeting(a, b, session: position) }
-        }
+        for (position, pairs) in meetings.enumerated() { builder.meetings(pairs, session: position) }
         for exclusion in session.exclusions {
             guard let a = participantOf.index(of: exclusion.first), let b = participantOf.index(of: exclusion.second),
                   a >= 0, b >= 0, a != b else { continue }
@@ -116,9 +125,43 @@ extension Problem {
     }
 }
 
+extension Problem {
+    /// Each participant's value of each rule's category, rule after rule
+    /// (`values[r * participants + i]`), read in parallel over ranges of
+    /// participants: each member's categories are visited once for all the
+    /// rules (a member's dictionary is a cache miss at scale).
+    ///
+    /// - Complexity: O(participants × rules).
+    static func ruleValues(_ session: Session, memberIndices: [Int32]) -> [CategoryValue?] {
+        let categories = session.program.rules.map(\.category)
+        let n = memberIndices.count
+        var values = [CategoryValue?](repeating: nil, count: n * categories.count)
+        guard !values.isEmpty else { return values }
+        let parts = min(64, n)
+        values.withUnsafeMutableBufferPointer { all in
+            let shared = SharedBuffer(pointer: all)
+            _ = Parallel.map(parts) { p in
+                for i in (n * p / parts)..<(n * (p + 1) / parts) {
+                    let member = Int(memberIndices[i])
+                    for (r, category) in categories.enumerated() {
+                        shared.pointer[r * n + i] = session.members[member].categories[category]
+                    }
+                }
+            }
+        }
+        return values
+    }
+}
+
 extension CompiledRule {
     /// Compiles one rule over the participants' category values.
     init(rule: Rule, members: [Member]) {
+        self.init(rule: rule, count: members.count) { members[$0].categories[rule.category] }
+    }
+
+    /// Compiles one rule over `count` participants, participant i having
+    /// `valueOf(i)` in the rule's category (nil: lacking it).
+    init(rule: Rule, count: Int, valueOf: (Int) -> CategoryValue?) {
         self.kind = rule.kind
         self.required = rule.required
         self.weight = rule.weight
@@ -128,8 +171,8 @@ extension CompiledRule {
             // its atom set once.
             var codeOf: [[Atom]: Int32] = [:]
             var codeOfValue: [CategoryValue: Int32] = [:]
-            self.storage = .codes(members.map { member in
-                guard let value = member.categories[rule.category] else { return -1 }
+            self.storage = .codes((0..<count).map { i in
+                guard let value = valueOf(i) else { return -1 }
                 if let code = codeOfValue[value] { return code }
                 let set = Atom.set(of: value)
                 let code = codeOf[set] ?? Int32(codeOf.count)
@@ -138,17 +181,17 @@ extension CompiledRule {
                 return code
             })
         case .within(let distance):
-            self.storage = .numbers(members.map { member in
-                if case .number(let x)? = member.categories[rule.category] { return x }
+            self.storage = .numbers((0..<count).map { i in
+                if case .number(let x)? = valueOf(i) { return x }
                 return .nan
             }, distance: distance)
         case .overlap:
             var atomID: [Atom: Int32] = [:]
             var idsOfValue: [CategoryValue: [Int32]] = [:]
             var perMember: [[Int32]] = []
-            perMember.reserveCapacity(members.count)
-            for member in members {
-                guard let value = member.categories[rule.category] else {
+            perMember.reserveCapacity(count)
+            for i in 0..<count {
+                guard let value = valueOf(i) else {
                     perMember.append([])
                     continue
                 }
