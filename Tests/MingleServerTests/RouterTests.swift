@@ -222,9 +222,9 @@ struct RouterTests {
     /// while a solver thread runs, so its return to 0 shows the thread has
     /// ended; the session (100 members in groups of 5, one block, `exact`,
     /// 60 s) is still being solved a second after it started. The bound is
-    /// generous (10 s): the whole suite runs in parallel on a debug build,
-    /// where polling and closing a socket alone can take seconds; how fast
-    /// a release server stops is a measurement, not a test.
+    /// generous (30 s, half the session's limit): the whole suite runs in
+    /// parallel on a debug build, where a run at load 7 to 8 took 13.7 s; how
+    /// fast a release server stops is a measurement, not a test.
     @Test func disconnectStopsTheSolver() async throws {
         let service = Self.service { $0.maxConcurrent = 1; $0.maxQueue = 4 }
         var generator = SessionGenerator.Family.oneBlock.generator(members: 100, seed: 1)
@@ -244,8 +244,8 @@ struct RouterTests {
             try #require(service.gate.load.running == 1, "the solve ended before the client left: the test shows nothing")
             let left = ContinuousClock.now
             try await leaving.close(mode: .all)
-            #expect(await Self.waitFor(seconds: 10) { service.gate.load.running == 0 })
-            #expect(ContinuousClock.now - left < .seconds(10))
+            #expect(await Self.waitFor(seconds: 30) { service.gate.load.running == 0 })
+            #expect(ContinuousClock.now - left < .seconds(30))
             let metrics = try await client.send("/metrics", method: .get, headers: Self.auth)
             let gauge = String(buffer: metrics.body).split(separator: "\n").first { $0.hasPrefix("mingle_solves_in_flight ") }
             #expect(gauge.flatMap { Double($0.split(separator: " ").last ?? "") } == 0)
