@@ -22,6 +22,15 @@ struct BlockSearch {
     var examined = 0
     let examinable: Int
 
+    /// While a kick is tried (`iterate`): each group slot changed since the
+    /// last accepted state, with its members then, so that a rejected kick is
+    /// undone in the time of the groups it touched (`rollBack`).
+    var journal: [(slot: Int, members: [Int32])] = []
+    var journaling = false
+    /// journalStamp[g] == kickStamp when slot g is already in the journal.
+    var journalStamp: [Int] = []
+    var kickStamp = 0
+
     /// Scan at most this many candidates when building a group in a large block.
     static let candidateWindow = 2048
     static let improvement = 1e-9
@@ -48,18 +57,52 @@ struct BlockSearch {
         return total
     }
 
+    /// Records slot g's members before its first change of the current kick.
+    @inline(__always)
+    mutating func touch(_ g: Int) {
+        guard journaling else { return }
+        while journalStamp.count <= g { journalStamp.append(0) }
+        guard journalStamp[g] != kickStamp else { return }
+        journalStamp[g] = kickStamp
+        journal.append((g, groups[g]))
+    }
+
+    /// Starts a journal: changes from here on can be undone by `rollBack`.
+    mutating func beginJournal() {
+        journaling = true
+        kickStamp += 1
+        journal.removeAll(keepingCapacity: true)
+    }
+
+    /// Undoes every change since `beginJournal` (the slots journaled get their
+    /// members back; whoever they held since is unplaced again).
+    mutating func rollBack() {
+        for (g, _) in journal {
+            for x in groups[g] { groupOf[Int(x)] = -1; contribution[Int(x)] = 0 }
+        }
+        for (g, members) in journal {
+            groups[g] = members
+            for x in members { groupOf[Int(x)] = Int32(g) }
+        }
+        for (g, _) in journal { refreshContributions(g) }
+        beginJournal()
+    }
+
     mutating func refreshContributions(_ g: Int) {
         for x in groups[g] { contribution[Int(x)] = gain(Int(x), into: g) }
     }
 
     mutating func addGroup(_ members: [Int]) {
         let g = groups.count
-        groups.append(members.map { Int32($0) })
+        groups.append([])
+        touch(g)
+        groups[g] = members.map { Int32($0) }
         for x in members { groupOf[x] = Int32(g) }
         refreshContributions(g)
     }
 
     mutating func insert(_ a: Int, into g: Int) {
+        touch(g)
         groups[g].append(Int32(a))
         groupOf[a] = Int32(g)
         refreshContributions(g)
@@ -67,6 +110,7 @@ struct BlockSearch {
 
     mutating func remove(_ a: Int) {
         let g = Int(groupOf[a])
+        touch(g)
         groups[g].removeAll { $0 == Int32(a) }
         groupOf[a] = -1
         contribution[a] = 0
@@ -76,6 +120,7 @@ struct BlockSearch {
     /// Replaces member `a` of its group by `b` (unplaced or from another group).
     mutating func replace(_ a: Int, by b: Int) {
         let g = Int(groupOf[a])
+        touch(g)
         let index = groups[g].firstIndex(of: Int32(a))!
         groups[g][index] = Int32(b)
         groupOf[a] = -1
@@ -366,21 +411,28 @@ struct BlockSearch {
     /// search", Handbook of Metaheuristics, 2003): from the local optimum, each
     /// kick moves three random members cyclically between their groups (or with
     /// the unplaced; only exchanges that keep every pair allowed), `descend`
-    /// repairs the touched groups, and the result is kept when it scores at least as well as the best
-    /// so far (equal scores let the search walk plateaus), otherwise the best is
-    /// restored. Placement never changes: every move keeps the placed and
-    /// oversized counts.
+    /// repairs the touched groups, and the result is kept when it scores at
+    /// least as well as the best so far (equal scores let the search walk
+    /// plateaus), otherwise the kick is undone from the journal. Placement
+    /// never changes: every move keeps the placed and oversized counts.
+    ///
+    /// The search stops on counts of work (`HeuristicSolver.Effort`): after
+    /// `stall` kicks in a row without a strict improvement or after `kicks`
+    /// kicks in all. Large-neighbourhood sweeps (`polish`) come before and after.
     ///
     /// - Complexity: O(kicks · k² · m) (each kick examines the O(k) members of
-    ///   the touched groups against every member), plus O(m) per kick to compare
-    ///   and restore.
-    mutating func iterate(kicks: Int) {
+    ///   the touched groups against every member), plus O(m) per kick to compare.
+    mutating func iterate(_ effort: HeuristicSolver.Effort) {
         descend(Array(0..<m))
-        guard m >= 2 * k, kicks > 0 else { return }
-        var best = (groups, groupOf, contribution)
+        polish(sweeps: effort.sweeps)
+        defer { polish(sweeps: effort.sweeps) }
+        guard m >= 2 * k, effort.kicks > 0 else { return }
         var bestScore = score
-        for _ in 0..<kicks {
-            if examined >= examinable || timeIsUp { break }
+        var sinceImprovement = 0
+        beginJournal()
+        for _ in 0..<effort.kicks {
+            if examined >= examinable || timeIsUp || sinceImprovement >= effort.stall { break }
+            sinceImprovement += 1
             // A cyclic exchange a -> group(b) -> group(c) -> group(a) (two swaps
             // sharing b), which one swap of the descent cannot undo.
             var touched: [Int] = []
@@ -395,13 +447,15 @@ struct BlockSearch {
             descend(start)
             let now = score
             if now >= bestScore - BlockSearch.improvement * (1 + abs(bestScore)) {
-                if now > bestScore { bestScore = now }
-                best = (groups, groupOf, contribution)
+                if now > bestScore + BlockSearch.improvement * (1 + abs(bestScore)) { sinceImprovement = 0 }
+                bestScore = max(bestScore, now)
+                beginJournal()
             } else {
-                (groups, groupOf, contribution) = best
+                rollBack()
             }
         }
-        (groups, groupOf, contribution) = best
+        rollBack()
+        journaling = false
     }
 
     /// Exchanges x and y (members of two groups, or a member and an unplaced
@@ -424,6 +478,8 @@ struct BlockSearch {
 
     mutating func swapMembers(_ a: Int, _ b: Int) {
         let ga = Int(groupOf[a]), gb = Int(groupOf[b])
+        touch(ga)
+        touch(gb)
         let ia = groups[ga].firstIndex(of: Int32(a))!, ib = groups[gb].firstIndex(of: Int32(b))!
         groups[ga][ia] = Int32(b)
         groups[gb][ib] = Int32(a)

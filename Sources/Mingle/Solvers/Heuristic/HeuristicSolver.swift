@@ -9,14 +9,18 @@
 ///   their best pair and the local search below starts from there.
 /// - Otherwise: greedy construction (most constrained first, best gain),
 ///   placement repair (insertions, new groups from the unplaced and from
-///   groups of k+1, one-step ejections), then iterated local search on the
-///   score (`BlockSearch.iterate`: descent on swaps between groups, with the
-///   unplaced, and moves out of groups of k+1, kicked by random swaps).
+///   groups of k+1, one-step ejections, then k unplaced re-partitioned exactly
+///   with one or two groups into one group more), then iterated local search
+///   on the score (`BlockSearch.iterate`: descent on swaps between groups,
+///   with the unplaced, and moves out of groups of k+1, kicked by random
+///   cyclic exchanges), with exact re-partitions of a group and its most
+///   related groups before and after (`BlockSearch.repartitionSweep`).
 ///
-/// Deterministic for a seed: the search is bounded by work (kicks, and on
-/// large blocks candidate pairs examined: `SolveBudget`), not by time; the time limit and
-/// cancellation only stop it early as a safety net, and then the result says
-/// so (`timeLimitReached`).
+/// Deterministic for a seed: the search is bounded by work (`Effort`: kicks,
+/// kicks without improvement, sweeps; on large blocks candidate pairs
+/// examined: `SolveBudget`), not by time; the time limit and cancellation
+/// only stop it early as a safety net, and then the result says so
+/// (`timeLimitReached`).
 ///
 /// When every block was solved exactly, the status is `optimal` with
 /// `bound == objective`; otherwise `feasible` with a bound when every block
@@ -32,17 +36,43 @@
 /// `AutoSolver` (the only place that chooses a solver) runs it.
 public struct HeuristicSolver: GroupingSolver {
     public var name: String { "heuristic" }
-    /// Iterated-local-search kicks per participant of a block (each O(k² m)).
+    /// Iterated-local-search kicks per participant of a block at most (each O(k² m)).
     public var kicksPerMember: Int
-    /// Kicks on any block, however small: small blocks with many forbidden
-    /// pairs have few allowed moves and need more tries (each kick costs O(k² m)).
-    static let minimumKicks = 1000
     /// Whether small blocks may be solved exactly by subset DP.
     public var exactSmallBlocks: Bool
 
     public init(kicksPerMember: Int = 2, exactSmallBlocks: Bool = true) {
         self.kicksPerMember = kicksPerMember
         self.exactSmallBlocks = exactSmallBlocks
+    }
+
+    /// The work the search may do on one block, as counts (never time), so the
+    /// same input and seed give the same groups on any machine. Every stop of
+    /// the heuristic's search reads its counts from here.
+    struct Effort {
+        /// Iterated-local-search kicks in all.
+        var kicks: Int
+        /// Kicks in a row without a strict improvement before the search stops:
+        /// easy blocks (no kick gains) stop early, hard ones run to `kicks`.
+        var stall: Int
+        /// Sweeps of exact re-partitions of a few groups (`BlockSearch.repartitionSweep`).
+        var sweeps: Int
+    }
+
+    /// Kicks on any block, however small: small blocks with many forbidden
+    /// pairs have few allowed moves and need more tries (each kick costs O(k² m)).
+    static let minimumKicks = 1000
+    /// Kicks without improvement before stopping: `stallPerMember` per member,
+    /// at least `minimumStall`.
+    static let minimumStall = 200
+    static let stallPerMember = 0.5
+    static let sweeps = 4
+
+    /// The effort for a block of m participants.
+    func effort(members m: Int) -> Effort {
+        Effort(kicks: max(kicksPerMember * min(m, ScaleSolver.largeBlock), Self.minimumKicks),
+               stall: max(Self.minimumStall, Int(Self.stallPerMember * Double(m))),
+               sweeps: Self.sweeps)
     }
 
     /// What the heuristic established on one block (local indices).
@@ -149,7 +179,8 @@ public struct HeuristicSolver: GroupingSolver {
             search.construct()
         }
         search.improvePlacement()
-        search.iterate(kicks: max(kicksPerMember * min(pairs.m, ScaleSolver.largeBlock), HeuristicSolver.minimumKicks))
+        if search.placeByRepartition() { search.improvePlacement() }
+        search.iterate(effort(members: pairs.m))
         search.improvePlacement()
         search.descend(Array(0..<pairs.m))
         return search.groups.filter { !$0.isEmpty }.map { $0.map(Int.init) }
