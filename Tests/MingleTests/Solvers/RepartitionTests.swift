@@ -93,4 +93,20 @@ struct RepartitionTests {
         let value = pairs.value(of: search.groups.filter { !$0.isEmpty }.map { $0.map(Int.init) }, k: k)
         #expect(abs(value.score - search.score) < 1e-9 * (1 + abs(value.score)))
     }
+
+    /// The large-neighbourhood moves and the restarts come after the kicks
+    /// and keep only what is better, so the heuristic's value is never below
+    /// that of the kicks alone (`largeNeighbourhood` off) on the same seed.
+    @Test(arguments: 0..<8)
+    func neverBelowTheKicksAlone(seed: Int) {
+        let k = 3 + seed % 2
+        let remainder: RemainderPolicy = seed % 4 < 2 ? .merge : .leaveOut
+        let session = SessionGenerator(members: 40 + 20 * seed, groupSize: k, remainder: remainder,
+                                       historySessions: 10, seed: UInt64(seed)).generate()
+        var kicksAlone = HeuristicSolver(exactSmallBlocks: false)
+        kicksAlone.largeNeighbourhood = false
+        let full = solveAndValidate(session, heuristic: HeuristicSolver(exactSmallBlocks: false))
+        let floor = solveAndValidate(session, heuristic: kicksAlone)
+        #expect(full.value >= floor.value, "k=\(k) \(remainder): \(full.value) < \(floor.value)")
+    }
 }

@@ -416,23 +416,15 @@ struct BlockSearch {
     /// plateaus), otherwise the kick is undone from the journal. Placement
     /// never changes: every move keeps the placed and oversized counts.
     ///
-    /// The search stops on counts of work (`HeuristicSolver.Effort`): after
-    /// `stall` kicks in a row without a strict improvement or after `kicks`
-    /// kicks in all. Large-neighbourhood sweeps (`polish`) come before and after.
-    ///
     /// - Complexity: O(kicks · k² · m) (each kick examines the O(k) members of
     ///   the touched groups against every member), plus O(m) per kick to compare.
-    mutating func iterate(_ effort: HeuristicSolver.Effort) {
+    mutating func iterate(kicks: Int) {
         descend(Array(0..<m))
-        polish(sweeps: effort.sweeps)
-        defer { polish(sweeps: effort.sweeps) }
-        guard m >= 2 * k, effort.kicks > 0 else { return }
+        guard m >= 2 * k, kicks > 0 else { return }
         var bestScore = score
-        var sinceImprovement = 0
         beginJournal()
-        for _ in 0..<effort.kicks {
-            if examined >= examinable || timeIsUp || sinceImprovement >= effort.stall { break }
-            sinceImprovement += 1
+        for _ in 0..<kicks {
+            if examined >= examinable || timeIsUp { break }
             // A cyclic exchange a -> group(b) -> group(c) -> group(a) (two swaps
             // sharing b), which one swap of the descent cannot undo.
             var touched: [Int] = []
@@ -447,7 +439,6 @@ struct BlockSearch {
             descend(start)
             let now = score
             if now >= bestScore - BlockSearch.improvement * (1 + abs(bestScore)) {
-                if now > bestScore + BlockSearch.improvement * (1 + abs(bestScore)) { sinceImprovement = 0 }
                 bestScore = max(bestScore, now)
                 beginJournal()
             } else {
