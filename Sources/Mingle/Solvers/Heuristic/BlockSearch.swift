@@ -355,24 +355,15 @@ struct BlockSearch {
         }
         // From a random offset, so that the first improvement is not biased to low indices.
         let offset = rng.below(m)
-        for i in 0..<m {
-            let b = i < m - offset ? i + offset : i + offset - m
+        let b = pairs.isDense && m > 0 ? firstExchangeDense(a, offset: offset) : firstExchange(a, offset: offset)
+        if b >= 0 {
             let gb = Int(groupOf[b])
-            guard b != a && gb != ga else { continue }
-            let bInA = gain(b, into: ga, excluding: a)
-            guard bInA > -.infinity else { continue }
             if gb >= 0 {
-                let aInB = gain(a, into: gb, excluding: b)
-                guard aInB > -.infinity else { continue }
-                let delta = bInA + aInB - contribution[a] - contribution[b]
-                if delta > BlockSearch.improvement * (1 + abs(contribution[a]) + abs(contribution[b])) {
-                    swapMembers(a, b)
-                    return (b, [ga, gb])
-                }
-            } else if bInA - contribution[a] > BlockSearch.improvement * (1 + abs(contribution[a])) {
-                replace(a, by: b)
-                return (b, [ga])
+                swapMembers(a, b)
+                return (b, [ga, gb])
             }
+            replace(a, by: b)
+            return (b, [ga])
         }
         guard merge else { return nil }
         if groups[ga].count == maxSize {
@@ -398,6 +389,70 @@ struct BlockSearch {
             }
         }
         return nil
+    }
+
+    /// The first b (from `offset`, cyclically) whose exchange with the placed
+    /// member a improves the score: a swap when b is in another group, b
+    /// taking a's place when b is unplaced; -1 when none.
+    ///
+    /// - Complexity: O(m k) weights.
+    func firstExchange(_ a: Int, offset: Int) -> Int {
+        let ga = Int(groupOf[a])
+        for i in 0..<m {
+            let b = i < m - offset ? i + offset : i + offset - m
+            let gb = Int(groupOf[b])
+            guard b != a && gb != ga else { continue }
+            let bInA = gain(b, into: ga, excluding: a)
+            guard bInA > -.infinity else { continue }
+            if gb >= 0 {
+                let aInB = gain(a, into: gb, excluding: b)
+                guard aInB > -.infinity else { continue }
+                let delta = bInA + aInB - contribution[a] - contribution[b]
+                if delta > BlockSearch.improvement * (1 + abs(contribution[a]) + abs(contribution[b])) { return b }
+            } else if bInA - contribution[a] > BlockSearch.improvement * (1 + abs(contribution[a])) {
+                return b
+            }
+        }
+        return -1
+    }
+
+    /// `firstExchange` on a tabulated block, reading the weight table's rows
+    /// directly: the same sums in the same order (so the same b, to the bit),
+    /// without the per-weight checks of `gain`. The descent spends most of its
+    /// time here.
+    func firstExchangeDense(_ a: Int, offset: Int) -> Int {
+        let ga = Int(groupOf[a])
+        let mates = groups[ga].filter { Int($0) != a }
+        let ca = contribution[a]
+        let threshold = BlockSearch.improvement * (1 + abs(ca))
+        return pairs.withDenseTable { w in
+            groupOf.withUnsafeBufferPointer { groupOf in
+                contribution.withUnsafeBufferPointer { contribution in
+                    mates.withUnsafeBufferPointer { mates in
+                        let rowA = a * m
+                        for i in 0..<m {
+                            let b = i < m - offset ? i + offset : i + offset - m
+                            let gb = Int(groupOf[b])
+                            guard gb != ga else { continue }
+                            let rowB = b * m
+                            var bInA = 0.0
+                            for x in mates { bInA += w[rowB + Int(x)] }
+                            guard bInA > -.infinity else { continue }
+                            if gb >= 0 {
+                                var aInB = 0.0
+                                for y in groups[gb] where Int(y) != b { aInB += w[rowA + Int(y)] }
+                                guard aInB > -.infinity else { continue }
+                                let cb = contribution[b]
+                                if bInA + aInB - ca - cb > BlockSearch.improvement * (1 + abs(ca) + abs(cb)) { return b }
+                            } else if bInA - ca > threshold {
+                                return b
+                            }
+                        }
+                        return -1
+                    }
+                }
+            }
+        }
     }
 
     /// The block's score: Σ contributions / 2.
