@@ -74,13 +74,13 @@ public struct HeuristicSolver: GroupingSolver {
     static let sweeps = 4
     /// Restarts on blocks of groups of 3 or more: `restartMembers / m - 1`,
     /// at most `maximumRestarts`, so that the runs of a block cover about
-    /// `restartMembers` members' worth of kicks (none from 80 members up).
+    /// `restartMembers` members' worth of kicks (none above 50 members).
     /// Measured (heuristic-quality.py, 12 seeds of the same session): on
     /// blocks of 20 to 25 members one run's local optimum varies with the seed
     /// by up to 60% of the optimum (quads with many forbidden pairs and repeat
     /// penalties), and the best of a few runs reaches it far more often.
-    static let restartMembers = 160
-    static let maximumRestarts = 7
+    static let restartMembers = 100
+    static let maximumRestarts = 3
 
     /// The effort for a block of m participants in groups of k. Above
     /// `ScaleSolver.largeBlock` the kicks are those of a block of `largeBlock`
@@ -148,7 +148,7 @@ public struct HeuristicSolver: GroupingSolver {
         // The matching is O(m³) and cannot be interrupted: only within its reach.
         if k == 2, pairs.isDense, pairs.m <= ExactSolver.matchingReach(timeLimit: budget.timeLimit),
            let matched = pairsBlock(pairs, problem: problem, rng: rng, budget: budget) { return matched }
-        let groups = searchBlock(pairs, problem: problem, rng: rng, budget: budget)
+        let groups = bestOfRuns(pairs, problem: problem, rng: rng, budget: budget)
         return outcome(groups, pairs: pairs, problem: problem, bounds: [])
     }
 
@@ -184,35 +184,33 @@ public struct HeuristicSolver: GroupingSolver {
         return outcome(start.groups, pairs: pairs, problem: problem, bounds: [start.bound])
     }
 
-    /// The local search on one block (no subset DP): `searchRun`, then under
+    /// The heuristic's own search of a block: `searchBlock`, then under
     /// `Effort.restarts` more runs from new constructions, each on its own
-    /// stream (`SplitMix64.fork`), the best kept. Local indices. With `start`,
-    /// the first run begins from those groups (local indices) instead of the
-    /// greedy construction.
-    ///
-    /// Every step after the first run's kicks only improves the value
-    /// (docs/format.md order), so the groups are never worse than those of
-    /// the kicks alone (`largeNeighbourhood` off).
-    func searchBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, budget: SolveBudget, start: [[Int]]? = nil) -> [[Int]] {
+    /// stream (`SplitMix64.fork`), the best kept (local indices). The exact
+    /// solver's start is `searchBlock` alone, so its time is unchanged.
+    func bestOfRuns(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, budget: SolveBudget) -> [[Int]] {
         let k = problem.groupSize
         let effort = effort(members: pairs.m, groupSize: k)
-        var best = searchRun(pairs, problem: problem, rng: rng, budget: budget, start: start, effort: effort)
+        var best = searchBlock(pairs, problem: problem, rng: rng, budget: budget)
         var bestValue = pairs.value(of: best, k: k)
         for run in 0..<effort.restarts where !budget.isOver {
-            let groups = searchRun(pairs, problem: problem, rng: rng.fork(UInt64(run + 1)), budget: budget, start: nil, effort: effort)
+            let groups = searchBlock(pairs, problem: problem, rng: rng.fork(UInt64(run + 1)), budget: budget)
             let value = pairs.value(of: groups, k: k)
             if value > bestValue { (best, bestValue) = (groups, value) }
         }
         return best
     }
 
-    /// One run: construction (or `start`), placement repair, iterated local
-    /// search on the score, placement repair again, then the
-    /// large-neighbourhood moves, each of which only improves the value: k
+    /// One run of the local search on a block (no subset DP): construction
+    /// (or `start`, local indices), placement repair, iterated local search on
+    /// the score, placement repair again, then the large-neighbourhood moves,
+    /// each of which only improves the value (docs/format.md order): k
     /// unplaced re-partitioned with one or two groups into one group more, and
     /// sweeps of exact re-partitions of a group and its most related groups.
-    func searchRun(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, budget: SolveBudget, start: [[Int]]?,
-                   effort: Effort) -> [[Int]] {
+    /// So the groups are never worse than those of the kicks alone
+    /// (`largeNeighbourhood` off). Local indices.
+    func searchBlock(_ pairs: BlockPairs, problem: Problem, rng: SplitMix64, budget: SolveBudget, start: [[Int]]? = nil) -> [[Int]] {
+        let effort = effort(members: pairs.m, groupSize: problem.groupSize)
         var search = BlockSearch(pairs: pairs, k: problem.groupSize, maxSize: problem.allowedSizes.upperBound,
                                  rng: rng, budget: budget)
         if let start {
