@@ -22,6 +22,15 @@ struct BlockSearch {
     var examined = 0
     let examinable: Int
 
+    /// While a kick is tried (`iterate`): each group slot changed since the
+    /// last accepted state, with its members then, so that a rejected kick is
+    /// undone in the time of the groups it touched (`rollBack`).
+    var journal: [(slot: Int, members: [Int32])] = []
+    var journaling = false
+    /// journalStamp[g] == kickStamp when slot g is already in the journal.
+    var journalStamp: [Int] = []
+    var kickStamp = 0
+
     /// Scan at most this many candidates when building a group in a large block.
     static let candidateWindow = 2048
     static let improvement = 1e-9
@@ -48,18 +57,52 @@ struct BlockSearch {
         return total
     }
 
+    /// Records slot g's members before its first change of the current kick.
+    @inline(__always)
+    mutating func touch(_ g: Int) {
+        guard journaling else { return }
+        while journalStamp.count <= g { journalStamp.append(0) }
+        guard journalStamp[g] != kickStamp else { return }
+        journalStamp[g] = kickStamp
+        journal.append((g, groups[g]))
+    }
+
+    /// Starts a journal: changes from here on can be undone by `rollBack`.
+    mutating func beginJournal() {
+        journaling = true
+        kickStamp += 1
+        journal.removeAll(keepingCapacity: true)
+    }
+
+    /// Undoes every change since `beginJournal` (the slots journaled get their
+    /// members back; whoever they held since is unplaced again).
+    mutating func rollBack() {
+        for (g, _) in journal {
+            for x in groups[g] { groupOf[Int(x)] = -1; contribution[Int(x)] = 0 }
+        }
+        for (g, members) in journal {
+            groups[g] = members
+            for x in members { groupOf[Int(x)] = Int32(g) }
+        }
+        for (g, _) in journal { refreshContributions(g) }
+        beginJournal()
+    }
+
     mutating func refreshContributions(_ g: Int) {
         for x in groups[g] { contribution[Int(x)] = gain(Int(x), into: g) }
     }
 
     mutating func addGroup(_ members: [Int]) {
         let g = groups.count
-        groups.append(members.map { Int32($0) })
+        groups.append([])
+        touch(g)
+        groups[g] = members.map { Int32($0) }
         for x in members { groupOf[x] = Int32(g) }
         refreshContributions(g)
     }
 
     mutating func insert(_ a: Int, into g: Int) {
+        touch(g)
         groups[g].append(Int32(a))
         groupOf[a] = Int32(g)
         refreshContributions(g)
@@ -67,6 +110,7 @@ struct BlockSearch {
 
     mutating func remove(_ a: Int) {
         let g = Int(groupOf[a])
+        touch(g)
         groups[g].removeAll { $0 == Int32(a) }
         groupOf[a] = -1
         contribution[a] = 0
@@ -76,6 +120,7 @@ struct BlockSearch {
     /// Replaces member `a` of its group by `b` (unplaced or from another group).
     mutating func replace(_ a: Int, by b: Int) {
         let g = Int(groupOf[a])
+        touch(g)
         let index = groups[g].firstIndex(of: Int32(a))!
         groups[g][index] = Int32(b)
         groupOf[a] = -1
@@ -317,24 +362,15 @@ struct BlockSearch {
         }
         // From a random offset, so that the first improvement is not biased to low indices.
         let offset = rng.below(m)
-        for i in 0..<m {
-            let b = i < m - offset ? i + offset : i + offset - m
+        let b = pairs.isDense && m > 0 ? firstExchangeDense(a, offset: offset) : firstExchange(a, offset: offset)
+        if b >= 0 {
             let gb = Int(groupOf[b])
-            guard b != a && gb != ga else { continue }
-            let bInA = gain(b, into: ga, excluding: a)
-            guard bInA > -.infinity else { continue }
             if gb >= 0 {
-                let aInB = gain(a, into: gb, excluding: b)
-                guard aInB > -.infinity else { continue }
-                let delta = bInA + aInB - contribution[a] - contribution[b]
-                if delta > BlockSearch.improvement * (1 + abs(contribution[a]) + abs(contribution[b])) {
-                    swapMembers(a, b)
-                    return (b, [ga, gb])
-                }
-            } else if bInA - contribution[a] > BlockSearch.improvement * (1 + abs(contribution[a])) {
-                replace(a, by: b)
-                return (b, [ga])
+                swapMembers(a, b)
+                return (b, [ga, gb])
             }
+            replace(a, by: b)
+            return (b, [ga])
         }
         guard merge else { return nil }
         if groups[ga].count == maxSize {
@@ -362,6 +398,70 @@ struct BlockSearch {
         return nil
     }
 
+    /// The first b (from `offset`, cyclically) whose exchange with the placed
+    /// member a improves the score: a swap when b is in another group, b
+    /// taking a's place when b is unplaced; -1 when none.
+    ///
+    /// - Complexity: O(m k) weights.
+    func firstExchange(_ a: Int, offset: Int) -> Int {
+        let ga = Int(groupOf[a])
+        for i in 0..<m {
+            let b = i < m - offset ? i + offset : i + offset - m
+            let gb = Int(groupOf[b])
+            guard b != a && gb != ga else { continue }
+            let bInA = gain(b, into: ga, excluding: a)
+            guard bInA > -.infinity else { continue }
+            if gb >= 0 {
+                let aInB = gain(a, into: gb, excluding: b)
+                guard aInB > -.infinity else { continue }
+                let delta = bInA + aInB - contribution[a] - contribution[b]
+                if delta > BlockSearch.improvement * (1 + abs(contribution[a]) + abs(contribution[b])) { return b }
+            } else if bInA - contribution[a] > BlockSearch.improvement * (1 + abs(contribution[a])) {
+                return b
+            }
+        }
+        return -1
+    }
+
+    /// `firstExchange` on a tabulated block, reading the weight table's rows
+    /// directly: the same sums in the same order (so the same b, to the bit),
+    /// without the per-weight checks of `gain`. The descent spends most of its
+    /// time here.
+    func firstExchangeDense(_ a: Int, offset: Int) -> Int {
+        let ga = Int(groupOf[a])
+        let mates = groups[ga].filter { Int($0) != a }
+        let ca = contribution[a]
+        let threshold = BlockSearch.improvement * (1 + abs(ca))
+        return pairs.withDenseTable { w in
+            groupOf.withUnsafeBufferPointer { groupOf in
+                contribution.withUnsafeBufferPointer { contribution in
+                    mates.withUnsafeBufferPointer { mates in
+                        let rowA = a * m
+                        for i in 0..<m {
+                            let b = i < m - offset ? i + offset : i + offset - m
+                            let gb = Int(groupOf[b])
+                            guard gb != ga else { continue }
+                            let rowB = b * m
+                            var bInA = 0.0
+                            for x in mates { bInA += w[rowB + Int(x)] }
+                            guard bInA > -.infinity else { continue }
+                            if gb >= 0 {
+                                var aInB = 0.0
+                                for y in groups[gb] where Int(y) != b { aInB += w[rowA + Int(y)] }
+                                guard aInB > -.infinity else { continue }
+                                let cb = contribution[b]
+                                if bInA + aInB - ca - cb > BlockSearch.improvement * (1 + abs(ca) + abs(cb)) { return b }
+                            } else if bInA - ca > threshold {
+                                return b
+                            }
+                        }
+                        return -1
+                    }
+                }
+            }
+        }
+    }
+
     /// The block's score: Σ contributions / 2.
     var score: Double {
         var total = 0.0
@@ -373,19 +473,18 @@ struct BlockSearch {
     /// search", Handbook of Metaheuristics, 2003): from the local optimum, each
     /// kick moves three random members cyclically between their groups (or with
     /// the unplaced; only exchanges that keep every pair allowed), `descend`
-    /// repairs the touched groups, and the result is kept when it scores at least as well as the best
-    /// so far (equal scores let the search walk plateaus), otherwise the best is
-    /// restored. Placement never changes: every move keeps the placed and
-    /// oversized counts.
+    /// repairs the touched groups, and the result is kept when it scores at
+    /// least as well as the best so far (equal scores let the search walk
+    /// plateaus), otherwise the kick is undone from the journal. Placement
+    /// never changes: every move keeps the placed and oversized counts.
     ///
     /// - Complexity: O(kicks · k² · m) (each kick examines the O(k) members of
-    ///   the touched groups against every member), plus O(m) per kick to compare
-    ///   and restore.
+    ///   the touched groups against every member), plus O(m) per kick to compare.
     mutating func iterate(kicks: Int) {
         descend(Array(0..<m))
         guard m >= 2 * k, kicks > 0 else { return }
-        var best = (groups, groupOf, contribution)
         var bestScore = score
+        beginJournal()
         for _ in 0..<kicks {
             if examined >= examinable || timeIsUp { break }
             // A cyclic exchange a -> group(b) -> group(c) -> group(a) (two swaps
@@ -402,13 +501,14 @@ struct BlockSearch {
             descend(start)
             let now = score
             if now >= bestScore - BlockSearch.improvement * (1 + abs(bestScore)) {
-                if now > bestScore { bestScore = now }
-                best = (groups, groupOf, contribution)
+                bestScore = max(bestScore, now)
+                beginJournal()
             } else {
-                (groups, groupOf, contribution) = best
+                rollBack()
             }
         }
-        (groups, groupOf, contribution) = best
+        rollBack()
+        journaling = false
     }
 
     /// Exchanges x and y (members of two groups, or a member and an unplaced
@@ -431,6 +531,8 @@ struct BlockSearch {
 
     mutating func swapMembers(_ a: Int, _ b: Int) {
         let ga = Int(groupOf[a]), gb = Int(groupOf[b])
+        touch(ga)
+        touch(gb)
         let ia = groups[ga].firstIndex(of: Int32(a))!, ib = groups[gb].firstIndex(of: Int32(b))!
         groups[ga][ia] = Int32(b)
         groups[gb][ib] = Int32(a)

@@ -34,6 +34,13 @@ struct BlockPairs: Sendable {
 
     var isDense: Bool { !dense.isEmpty || m == 0 }
 
+    /// Calls `body` with the dense table (row a holds w(a, ·) at a·m ..< a·m + m);
+    /// only on a tabulated block with members (`isDense`, m > 0).
+    func withDenseTable<R>(_ body: (UnsafeBufferPointer<Double>) -> R) -> R {
+        precondition(!dense.isEmpty, "withDenseTable on a block without a table")
+        return dense.withUnsafeBufferPointer(body)
+    }
+
     /// The weight of (a, b), `-infinity` when the pair is not allowed.
     ///
     /// - Complexity: O(1) when dense, O(rules + log links) otherwise.
