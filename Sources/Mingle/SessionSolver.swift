@@ -57,6 +57,7 @@ public struct SessionSolver: Sendable {
     package func solve(_ session: Session, validated: Bool, cancellation: SolveCancellation? = nil,
                        progress: (@Sendable (String, Double) -> Void)? = nil) throws(SessionError) -> Output {
         let start = Date()
+        let clock = ContinuousClock.now
         var options = session.options
         if let solver { options.solver = solver }
         if let timeLimit { options.timeLimit = timeLimit }
@@ -73,8 +74,10 @@ public struct SessionSolver: Sendable {
         guard errors.isEmpty else { throw SessionError(file: nil, issues: errors) }
         progress?("compiling", 0)
         let problem = Problem(session) { progress?("compiling", $0) }
-        var result = SessionSolver.solver(for: options.solver)
-            .solve(problem, limits: SolveLimits(options, progress: progress, cancellation: cancellation))
+        // The limit counts from the start: compiling spends part of it.
+        var limits = SolveLimits(options, progress: progress, cancellation: cancellation)
+        limits.started = clock
+        var result = SessionSolver.solver(for: options.solver).solve(problem, limits: limits)
         if let fairness = FairnessPass(problem: problem) { result = fairness.apply(result) }
         progress?("output", 0)
         return Output(problem: problem, result: result, seconds: Date().timeIntervalSince(start))

@@ -17,8 +17,15 @@ public protocol GroupingSolver: Sendable {
 /// (`SolveBudget`); the time limit and `cancellation` are a safety net, and
 /// when either cuts a search the result says so (`timeLimitReached`).
 public struct SolveLimits: Sendable {
-    /// Seconds the solver may use (a safety net: see `SolveBudget`).
+    /// Seconds the solver may use (a safety net: see `SolveBudget`), counted
+    /// from `started`.
     public var timeLimit: Double
+    /// When the time limit's clock started: the start of `SessionSolver.solve`,
+    /// so that compiling the Problem counts against the limit; nil, when the
+    /// solver starts. Only the safety net's deadline reads it: choices that
+    /// depend on the limit (how large a block the matching takes) read
+    /// `timeLimit`, so they do not depend on the machine's speed.
+    package var started: ContinuousClock.Instant?
     public var seed: UInt64
     /// Called now and then from the solving thread with a phase name and a
     /// fraction in 0...1; must be cheap. The library never prints.

@@ -109,6 +109,36 @@ struct BudgetTests {
         #expect(heard.calls == calls)
     }
 
+    /// The time limit counts from the start of `SessionSolver.solve`: time
+    /// spent compiling (here a progress call that sleeps past the limit) is
+    /// spent from it, so the solver finds its net fired and says so; the same
+    /// session without the sleep is not cut.
+    @Test func compilingCountsAgainstTheLimit() throws {
+        // One block of 24: beyond subset DP, so the local search runs and reads the net.
+        var generator = SessionGenerator.Family.oneBlock.generator(members: 24, seed: 5)
+        generator.groupSize = 3
+        var session = generator.generate()
+        session.options.solver = .heuristic
+        session.options.timeLimit = 3
+        let plain = try SessionSolver().solve(session)
+        #expect(!plain.stats.timeLimitReached)
+        let slept = Atomic<Bool>(false)
+        let late = try SessionSolver().solve(session) { phase, _ in
+            if phase == "compiling", !slept.exchange(true, ordering: .relaxed) { usleep(3_200_000) }
+        }
+        #expect(late.stats.timeLimitReached)
+        #expect(late.stats.seconds >= 3.2)
+        #expect(Validator(session: session).check(late).issues.isEmpty)
+    }
+
+    /// The safety net's deadline counts from `started` when it is given.
+    @Test func deadlineCountsFromStarted() {
+        let early = SolveBudget(timeLimit: 1, started: ContinuousClock.now - .seconds(2))
+        #expect(early.isOver && early.wasCut)
+        let now = SolveBudget(timeLimit: 1)
+        #expect(!now.isOver)
+    }
+
     /// GLPK's own time limit, when it fires, is recorded like the others.
     @Test func recordsEngineCuts() {
         let budget = SolveBudget(timeLimit: 100)

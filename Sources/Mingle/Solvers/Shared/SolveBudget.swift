@@ -41,11 +41,12 @@ final class SolveBudget: Sendable {
     /// does not stop the rest of the solve).
     private let parent: SolveBudget?
 
-    init(timeLimit: Double, cancellation: SolveCancellation? = nil) {
+    /// - Parameter started: when the limit's clock started (default: now).
+    init(timeLimit: Double, cancellation: SolveCancellation? = nil, started: ContinuousClock.Instant? = nil) {
         self.timeLimit = timeLimit
         self.cancellation = cancellation
         let seconds = timeLimit.isFinite ? max(0, min(timeLimit, 1e9)) : 1e9
-        self.deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
+        self.deadline = (started ?? ContinuousClock.now) + .milliseconds(Int64(seconds * 1000))
         self.parent = nil
     }
 
@@ -65,7 +66,7 @@ final class SolveBudget: Sendable {
     }
 
     convenience init(_ limits: SolveLimits) {
-        self.init(timeLimit: limits.timeLimit, cancellation: limits.cancellation)
+        self.init(timeLimit: limits.timeLimit, cancellation: limits.cancellation, started: limits.started)
     }
 
     /// Whether the safety net has fired: the time limit has passed or the
