@@ -54,7 +54,8 @@ extension SessionSolver {
             if !waitsForThread { handoff.finish(.failure(CancellationError())) }
         }
         // Waiting for the thread: its groups are dropped, as when not waiting.
-        try Task.checkCancellation()
+        // (Not waiting, a solve that ended before the cancellation returns.)
+        if waitsForThread { try Task.checkCancellation() }
         return output
     }
 }
